@@ -1,0 +1,178 @@
+package io.cxlake.lake.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Loads {@link CxConfig} with the precedence {@code --set key=value} > {@code --conf FILE} > the
+ * built-in defaults ({@code cxlake-defaults.conf}). Every key must be one the defaults declare
+ * (except under {@code spark.conf}, passed to Spark as is); an unknown key, a wrong type or a
+ * missing value fails with a {@link ConfigError} naming the key and where it was set.
+ */
+public final class ConfigLoader {
+  static final String DEFAULTS = "cxlake-defaults.conf";
+  private static final String SPARK_CONF = "spark.conf";
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads the configuration; {@code confFile} may be null, {@code sets} are "key=value" strings.
+   */
+  public static CxConfig load(File confFile, List<String> sets) {
+    Config defaults = ConfigFactory.parseResources(DEFAULTS, ConfigParseOptions.defaults());
+    Config user = ConfigFactory.empty();
+    if (confFile != null) {
+      if (!confFile.isFile()) {
+        throw new ConfigError("config file not found: " + confFile);
+      }
+      try {
+        user =
+            ConfigFactory.parseFile(confFile, ConfigParseOptions.defaults().setAllowMissing(false));
+      } catch (ConfigException e) {
+        throw new ConfigError("cannot parse config file " + confFile + ": " + e.getMessage());
+      }
+    }
+    for (String set : sets) {
+      user = overrides(set).withFallback(user);
+    }
+    try {
+      user = user.resolve(ConfigResolveOptions.defaults().setAllowUnresolved(false));
+    } catch (ConfigException e) {
+      throw new ConfigError(e.getMessage());
+    }
+    rejectUnknownKeys(user, defaults);
+    return read(user.withFallback(defaults).resolve());
+  }
+
+  private static Config overrides(String set) {
+    int eq = set.indexOf('=');
+    if (eq <= 0) {
+      throw new ConfigError("--set expects key=value, got '" + set + "'");
+    }
+    String key = set.substring(0, eq).trim();
+    String value = set.substring(eq + 1).trim();
+    // Spark keys contain dots: spark.conf.spark.sql.x=1 sets the one key "spark.sql.x".
+    String path =
+        key.startsWith(SPARK_CONF + ".")
+            ? SPARK_CONF + ".\"" + key.substring(SPARK_CONF.length() + 1) + "\""
+            : key;
+    try {
+      return ConfigFactory.empty()
+          .withValue(path, ConfigValueFactory.fromAnyRef(value, "--set " + key));
+    } catch (ConfigException e) {
+      throw new ConfigError("bad --set key '" + key + "': " + e.getMessage());
+    }
+  }
+
+  private static void rejectUnknownKeys(Config user, Config defaults) {
+    for (Map.Entry<String, ConfigValue> e : new TreeMap<>(leaves(user)).entrySet()) {
+      String path = e.getKey();
+      if (path.startsWith(SPARK_CONF + ".")) {
+        continue;
+      }
+      if (!defaults.hasPathOrNull(path)) {
+        throw new ConfigError(
+            "unknown config key '" + path + "' (" + e.getValue().origin().description() + ")");
+      }
+    }
+  }
+
+  private static Map<String, ConfigValue> leaves(Config c) {
+    Map<String, ConfigValue> out = new LinkedHashMap<>();
+    c.entrySet().forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  private static CxConfig read(Config c) {
+    Typed t = new Typed(c);
+    return new CxConfig(
+        new CxConfig.SparkSettings(
+            t.string("spark.master"), t.string("spark.app-name"), t.stringMap(SPARK_CONF)),
+        new CxConfig.LakeSettings(t.string("lake.root"), t.string("lake.landing")),
+        new CxConfig.SecretsSettings(t.string("secrets.pseudonym-key-env")),
+        new CxConfig.IngestSettings(
+            t.positiveInt("ingest.max-field-chars"),
+            t.positiveInt("ingest.future-tolerance-hours")),
+        new CxConfig.ServingSettings(
+            t.oneOf("serving.store", "sqlite", "postgres", "redis"),
+            t.string("serving.sqlite-path")));
+  }
+
+  /** Typed getters that turn the library's exceptions into errors naming key and origin. */
+  private record Typed(Config c) {
+    String string(String path) {
+      try {
+        return c.getString(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "a string", e);
+      }
+    }
+
+    int positiveInt(String path) {
+      int v;
+      try {
+        v = c.getInt(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "an integer", e);
+      }
+      if (v <= 0) {
+        throw new ConfigError(
+            "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
+      }
+      return v;
+    }
+
+    String oneOf(String path, String... allowed) {
+      String v = string(path);
+      if (!List.of(allowed).contains(v)) {
+        throw new ConfigError(
+            "config key '"
+                + path
+                + "' must be one of "
+                + List.of(allowed)
+                + ", got '"
+                + v
+                + "' ("
+                + origin(path)
+                + ")");
+      }
+      return v;
+    }
+
+    Map<String, String> stringMap(String path) {
+      Map<String, String> out = new TreeMap<>();
+      c.getConfig(path)
+          .entrySet()
+          .forEach(
+              e ->
+                  out.put(
+                      String.join(".", ConfigUtil.splitPath(e.getKey())),
+                      String.valueOf(e.getValue().unwrapped())));
+      return Map.copyOf(out);
+    }
+
+    private String origin(String path) {
+      return c.getValue(path).origin().description();
+    }
+
+    private ConfigError wrongType(String path, String expected, ConfigException e) {
+      return new ConfigError(
+          "config key '" + path + "' must be " + expected + " (" + origin(path) + ")");
+    }
+  }
+}

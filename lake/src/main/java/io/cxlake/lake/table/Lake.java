@@ -1,0 +1,220 @@
+package io.cxlake.lake.table;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The one facade over every lake read and write. Each write is one Delta commit: it either lands
+ * whole or not at all. Rows are conformed to the table's declared schema before writing, so a
+ * missing column fails here, naming it, rather than corrupting a table.
+ */
+public final class Lake {
+  private final SparkSession spark;
+  private final String root;
+
+  public Lake(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(Table t) {
+    return root + "/" + t.shortName();
+  }
+
+  public boolean exists(Table t) {
+    return DeltaTable.isDeltaTable(spark, path(t));
+  }
+
+  /** The table's rows; an empty frame with the declared schema if the table does not exist yet. */
+  public Dataset<Row> read(Table t) {
+    if (!exists(t)) {
+      return spark.createDataFrame(List.of(), t.schema());
+    }
+    return spark.read().format("delta").load(path(t));
+  }
+
+  /** The table's current Delta version, or -1 if it does not exist. */
+  public long version(Table t) {
+    if (!exists(t)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path(t)).history(1).select("version").head().getLong(0);
+  }
+
+  /** Creates the table with its declared schema and partitioning, if it is not there. */
+  public void create(Table t) {
+    if (exists(t)) {
+      return;
+    }
+    var builder = DeltaTable.createIfNotExists(spark).location(path(t)).addColumns(t.schema());
+    t.partitionColumn().ifPresent(builder::partitionedBy);
+    builder.execute();
+  }
+
+  /** Selects and casts the declared columns in order; fails naming a column the rows lack. */
+  public static Dataset<Row> conform(Table t, Dataset<Row> rows) {
+    List<String> have = List.of(rows.columns());
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : t.schema().fields()) {
+      if (!have.contains(f.name())) {
+        throw new IllegalArgumentException(
+            "rows for table '" + t.shortName() + "' lack column '" + f.name() + "'");
+      }
+      cols.add(col(f.name()).cast(f.dataType()).as(f.name()));
+    }
+    return rows.select(cols.toArray(Column[]::new));
+  }
+
+  /** Appends the rows; returns how many were written. */
+  public long append(Table t, Dataset<Row> rows) {
+    create(t);
+    Dataset<Row> c = conform(t, rows).cache();
+    try {
+      long n = c.count();
+      c.write().format("delta").mode("append").save(path(t));
+      return n;
+    } finally {
+      c.unpersist();
+    }
+  }
+
+  /**
+   * Inserts the rows whose keys are not in the table yet (one MERGE); rows already there are left
+   * as they are, so a rerun inserts nothing. The rows must be unique on the keys. Returns the
+   * number inserted.
+   */
+  public long insertNew(Table t, Dataset<Row> rows) {
+    create(t);
+    Row m =
+        DeltaTable.forPath(spark, path(t))
+            .as("t")
+            .merge(conform(t, rows).as("s"), keyMatch(t))
+            .whenNotMatched()
+            .insertAll()
+            .execute()
+            .head();
+    return m.getLong(m.fieldIndex("num_inserted_rows"));
+  }
+
+  /**
+   * Upserts by key (one MERGE): a matched row is replaced when {@code newerColumn} of the incoming
+   * row is at least the stored one's, so replaying an older export never undoes a newer one.
+   */
+  public Map<String, Long> upsert(Table t, Dataset<Row> rows, String newerColumn) {
+    create(t);
+    Row m =
+        DeltaTable.forPath(spark, path(t))
+            .as("t")
+            .merge(conform(t, rows).as("s"), keyMatch(t))
+            .whenMatched("s." + newerColumn + " >= t." + newerColumn)
+            .updateAll()
+            .whenNotMatched()
+            .insertAll()
+            .execute()
+            .head();
+    return Map.of(
+        "inserted", m.getLong(m.fieldIndex("num_inserted_rows")),
+        "updated", m.getLong(m.fieldIndex("num_updated_rows")));
+  }
+
+  /** Replaces one date partition with the rows (Delta replaceWhere): rerunnable for a date. */
+  public long replacePartition(Table t, LocalDate date, Dataset<Row> rows) {
+    String partition =
+        t.partitionColumn()
+            .orElseThrow(
+                () -> new IllegalArgumentException(t.shortName() + " is not date-partitioned"));
+    return replaceWhere(t, partition + " = DATE'" + date + "'", rows);
+  }
+
+  /** Replaces the rows matching the predicate with the given rows, in one commit. */
+  public long replaceWhere(Table t, String predicate, Dataset<Row> rows) {
+    create(t);
+    Dataset<Row> c = conform(t, rows).cache();
+    try {
+      long n = c.count();
+      c.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path(t));
+      return n;
+    } finally {
+      c.unpersist();
+    }
+  }
+
+  /** Registers every existing table as a temp view under its short name, for SQL. */
+  public List<String> registerViews() {
+    List<String> names = new ArrayList<>();
+    for (Table t : Table.values()) {
+      if (exists(t)) {
+        read(t).createOrReplaceTempView(t.shortName());
+        names.add(t.shortName());
+      }
+    }
+    return names;
+  }
+
+  /** The current versions of the given tables (-1 for absent), to restore after a failure. */
+  public Map<Table, Long> versions(List<Table> tables) {
+    Map<Table, Long> v = new LinkedHashMap<>();
+    tables.forEach(t -> v.put(t, version(t)));
+    return v;
+  }
+
+  /**
+   * Puts the tables back to the versions taken by {@link #versions}: a failed job leaves the lake
+   * as it was. A table the job created is removed again.
+   */
+  public void restore(Map<Table, Long> before) {
+    before.forEach(
+        (t, v) -> {
+          long now = version(t);
+          if (now == v) {
+            return;
+          }
+          if (v < 0) {
+            delete(path(t));
+          } else {
+            DeltaTable.forPath(spark, path(t)).restoreToVersion(v);
+          }
+        });
+  }
+
+  private void delete(String p) {
+    try {
+      Path path = new Path(p);
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(path, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + p, e);
+    }
+  }
+
+  private static String keyMatch(Table t) {
+    if (t.keys().isEmpty()) {
+      throw new IllegalArgumentException(t.shortName() + " has no keys to merge on");
+    }
+    return t.keys().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+  }
+}

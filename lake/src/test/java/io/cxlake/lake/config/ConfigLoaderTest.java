@@ -1,0 +1,97 @@
+package io.cxlake.lake.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private File conf(String text) throws IOException {
+    Path p = dir.resolve("test.conf");
+    Files.writeString(p, text);
+    return p.toFile();
+  }
+
+  @Test
+  void defaultsAloneGiveTheEmbeddedSetup() {
+    CxConfig c = ConfigLoader.load(null, List.of());
+    assertThat(c.spark().master()).isEqualTo("local[*]");
+    assertThat(c.lake().root()).isEqualTo("data/lake");
+    assertThat(c.serving().store()).isEqualTo("sqlite");
+  }
+
+  @Test
+  void setBeatsFileBeatsDefaults() throws IOException {
+    File f = conf("lake.root = \"/from/file\"\nlake.landing = \"/landing/file\"\n");
+    CxConfig c = ConfigLoader.load(f, List.of("lake.root=s3a://bucket/lake"));
+    assertThat(c.lake().root()).isEqualTo("s3a://bucket/lake");
+    assertThat(c.lake().landing()).isEqualTo("/landing/file");
+    assertThat(c.ingest().maxFieldChars()).isEqualTo(2000);
+  }
+
+  @Test
+  void sparkConfPassesDottedKeysThrough() throws IOException {
+    File f = conf("spark.conf { \"spark.executor.memory\" = 4g }\n");
+    CxConfig c = ConfigLoader.load(f, List.of("spark.conf.spark.sql.shuffle.partitions=8"));
+    assertThat(c.spark().conf())
+        .containsEntry("spark.executor.memory", "4g")
+        .containsEntry("spark.sql.shuffle.partitions", "8");
+  }
+
+  @Test
+  void unknownKeyInFileIsNamedWithTheFile() throws IOException {
+    File f = conf("lake {\n  root = x\n  rooot = y\n}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("lake.rooot")
+        .hasMessageContaining("test.conf");
+  }
+
+  @Test
+  void unknownKeyInSetIsNamed() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("ingest.max-feild-chars=3")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("ingest.max-feild-chars")
+        .hasMessageContaining("--set");
+  }
+
+  @Test
+  void wrongTypeIsNamedWithKeyAndFile() throws IOException {
+    File f = conf("ingest.max-field-chars = lots\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("ingest.max-field-chars")
+        .hasMessageContaining("integer")
+        .hasMessageContaining("test.conf");
+  }
+
+  @Test
+  void badEnumValueIsNamed() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("serving.store=mongo")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("serving.store")
+        .hasMessageContaining("mongo");
+  }
+
+  @Test
+  void missingFileIsAnError() {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.conf").toFile(), List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("nope.conf");
+  }
+
+  @Test
+  void shippedLocalConfLoads() {
+    File local = new File("../conf/local.conf");
+    CxConfig c = ConfigLoader.load(local, List.of());
+    assertThat(c.lake().root()).isEqualTo("data/lake");
+  }
+}
