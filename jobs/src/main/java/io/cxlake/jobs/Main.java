@@ -1,0 +1,50 @@
+package io.cxlake.jobs;
+
+import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.jobs.demo.DemoCommand;
+import io.cxlake.jobs.generate.GenerateCommand;
+import io.cxlake.jobs.ingest.IngestCommand;
+import io.cxlake.jobs.sql.SqlCommand;
+import io.cxlake.lake.config.ConfigError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point: {@code cxlake <subcommand> [options]}, locally or under spark-submit. */
+@Command(
+    name = "cxlake",
+    mixinStandardHelpOptions = true,
+    version = "cxlake 0.1.0",
+    description = "Batch ML and analytics pipeline for online retailers, on Spark and Delta Lake.",
+    subcommands = {
+      GenerateCommand.class,
+      IngestCommand.class,
+      SqlCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Runs the command line and returns its exit code (tests call this; main exits with it). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          if (e instanceof ConfigError) {
+            line.getErr().println("cxlake: configuration error: " + e.getMessage());
+            return ExitCodes.BAD_CONFIG;
+          }
+          line.getErr().println("cxlake: " + line.getCommandName() + " failed: " + e);
+          e.printStackTrace(line.getErr());
+          return ExitCodes.STEP_FAILED;
+        });
+    return cl.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+}

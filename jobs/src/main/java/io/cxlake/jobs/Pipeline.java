@@ -1,0 +1,117 @@
+package io.cxlake.jobs;
+
+import io.cxlake.jobs.cli.CommonOptions;
+import io.cxlake.lake.config.CxConfig;
+import io.cxlake.lake.config.Secrets;
+import io.cxlake.lake.spark.SparkSessions;
+import io.cxlake.lake.table.Lake;
+import io.cxlake.lake.table.RunLedger;
+import io.cxlake.lake.table.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a job needs: the loaded config (validated before Spark starts), the SparkSession, the lake
+ * and the run ledger. {@link #step} runs one step with logging, a Spark job group, the ledger row,
+ * and the lake restored if the step fails.
+ */
+public final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  private final CxConfig config;
+  private final SparkSession spark;
+  private final Lake lake;
+  private final RunLedger ledger;
+  private final Secrets secrets;
+  private final String runId = UUID.randomUUID().toString();
+
+  public Pipeline(CxConfig config, SparkSession spark, Secrets secrets) {
+    this.config = config;
+    this.spark = spark;
+    this.lake = new Lake(spark, config.lake().root());
+    this.ledger = new RunLedger(lake);
+    this.secrets = secrets;
+  }
+
+  /** Loads the config first (a bad key exits before Spark starts), then starts Spark. */
+  public static Pipeline open(CommonOptions options, Secrets secrets) {
+    CxConfig config = options.config();
+    return new Pipeline(config, SparkSessions.create(config.spark()), secrets);
+  }
+
+  public CxConfig config() {
+    return config;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
+  public RunLedger ledger() {
+    return ledger;
+  }
+
+  public Secrets secrets() {
+    return secrets;
+  }
+
+  /** What a step returns: its counts for the ledger and summary, and a one-line message. */
+  public record StepResult(Map<String, Long> counts, String message) {}
+
+  /** A step's body. */
+  @FunctionalInterface
+  public interface Body {
+    StepResult run() throws Exception;
+  }
+
+  /**
+   * Runs one step for a date: logs start and end, labels its Spark jobs, records it in the ledger,
+   * and on failure restores the tables it writes to their versions before it started.
+   */
+  public StepResult step(String name, LocalDate runDate, List<Table> writes, Body body)
+      throws Exception {
+    Instant start = Instant.now();
+    LOG.info("step {} for {}: started", name, runDate);
+    spark.sparkContext().setJobGroup(name, "cxlake " + name + " " + runDate, false);
+    Map<Table, Long> before = lake.versions(writes);
+    try {
+      StepResult r = body.run();
+      Instant end = Instant.now();
+      ledger.record(
+          new RunLedger.Entry(
+              runId, name, runDate, RunLedger.SUCCEEDED, start, end, r.counts(),
+              versions(writes), r.message(), null));
+      LOG.info(
+          "step {} for {}: succeeded in {} s, {}",
+          name, runDate, Duration.between(start, end).toSeconds(), r.counts());
+      return r;
+    } catch (Exception | Error e) {
+      LOG.error("step {} for {}: failed: {}; restoring its tables", name, runDate, e.toString());
+      lake.restore(before);
+      ledger.record(
+          new RunLedger.Entry(
+              runId, name, runDate, RunLedger.FAILED, start, Instant.now(), Map.of(),
+              versions(writes), String.valueOf(e.getMessage()), null));
+      throw e;
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private Map<String, Long> versions(List<Table> tables) {
+    Map<String, Long> v = new java.util.TreeMap<>();
+    lake.versions(tables).forEach((t, n) -> v.put(t.shortName(), n));
+    return v;
+  }
+}

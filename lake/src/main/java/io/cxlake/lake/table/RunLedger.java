@@ -1,0 +1,65 @@
+package io.cxlake.lake.table;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/** The {@code runs} table: one row per step run, appended when the step ends. */
+public final class RunLedger {
+  public static final String SUCCEEDED = "succeeded";
+  public static final String FAILED = "failed";
+
+  private final Lake lake;
+
+  public RunLedger(Lake lake) {
+    this.lake = lake;
+  }
+
+  /** One finished step run. */
+  public record Entry(
+      String runId,
+      String step,
+      LocalDate runDate,
+      String status,
+      Instant startedAt,
+      Instant endedAt,
+      Map<String, Long> counts,
+      Map<String, Long> tableVersions,
+      String message,
+      String result) {}
+
+  public void record(Entry e) {
+    Row row =
+        RowFactory.create(
+            e.runId(),
+            e.step(),
+            Date.valueOf(e.runDate()),
+            e.status(),
+            Timestamp.from(e.startedAt()),
+            e.endedAt() == null ? null : Timestamp.from(e.endedAt()),
+            e.counts(),
+            e.tableVersions(),
+            e.message(),
+            e.result());
+    lake.append(Table.RUNS, lake.spark().createDataFrame(List.of(row), Table.RUNS.schema()));
+  }
+
+  /** The status of the latest run of a step for a date, if any. */
+  public Optional<String> lastStatus(String step, LocalDate runDate) {
+    List<Row> rows =
+        lake.read(Table.RUNS)
+            .where(
+                "step = '" + step.replace("'", "''") + "' AND run_date = DATE'" + runDate + "'")
+            .orderBy(org.apache.spark.sql.functions.col("started_at").desc())
+            .select("status")
+            .limit(1)
+            .collectAsList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getString(0));
+  }
+}
