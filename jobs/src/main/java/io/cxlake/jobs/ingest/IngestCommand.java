@@ -23,8 +23,10 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Pipeline p = Pipeline.open(common, Secrets.fromEnvironment());
-    run(p, common.runDate());
+    LocalDate day = common.runDate();
+    Secrets secrets = Secrets.fromEnvironment();
+    secrets.pseudonymKey(common.config()); // a missing key fails before Spark starts
+    run(Pipeline.open(common, secrets), day);
     return ExitCodes.OK;
   }
 

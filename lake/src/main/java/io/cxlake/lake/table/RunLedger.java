@@ -54,8 +54,7 @@ public final class RunLedger {
   public Optional<String> lastStatus(String step, LocalDate runDate) {
     List<Row> rows =
         lake.read(Table.RUNS)
-            .where(
-                "step = '" + step.replace("'", "''") + "' AND run_date = DATE'" + runDate + "'")
+            .where("step = '" + step.replace("'", "''") + "' AND run_date = DATE'" + runDate + "'")
             .orderBy(org.apache.spark.sql.functions.col("started_at").desc())
             .select("status")
             .limit(1)
