@@ -6,6 +6,7 @@ import io.cxlake.jobs.generate.GenerateCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
+import io.cxlake.lake.config.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,14 +24,30 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  private final Secrets secrets;
+
+  private Main(Secrets secrets) {
+    this.secrets = secrets;
+  }
+
+  /** Where commands read secrets from: the environment, or what a test supplies. */
+  public Secrets secrets() {
+    return secrets;
+  }
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
   }
 
-  /** Runs the command line and returns its exit code (tests call this; main exits with it). */
+  /** Runs the command line with secrets from the environment; returns the exit code. */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    return run(Secrets.fromEnvironment(), args);
+  }
+
+  /** Runs the command line with the given secrets (tests); returns the exit code. */
+  public static int run(Secrets secrets, String... args) {
+    CommandLine cl = new CommandLine(new Main(secrets));
     cl.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           if (e instanceof ConfigError) {

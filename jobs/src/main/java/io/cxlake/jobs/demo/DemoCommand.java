@@ -1,5 +1,6 @@
 package io.cxlake.jobs.demo;
 
+import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +38,8 @@ import picocli.CommandLine.Option;
             + "into the lake, and print where everything is. Starts from a clean --dir.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @ParentCommand Main main;
 
   @Option(names = "--dir", defaultValue = "data", description = "Folder for everything (default: ${DEFAULT-VALUE}).")
   File dir;
@@ -81,13 +85,13 @@ public final class DemoCommand implements Callable<Integer> {
   private static Secrets demoSecrets(CommonOptions options) {
     String env = options.config().secrets().pseudonymKeyEnv();
     if (System.getenv(env) != null) {
-      return Secrets.fromEnvironment();
+      return main.secrets();
     }
     System.out.println(
         env + " is not set: the demo hashes identifiers with a random one-off key.");
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    return Secrets.withOverrides(Map.of(env, HexFormat.of().formatHex(key)));
+    return main.secrets().withOverrides(Map.of(env, HexFormat.of().formatHex(key)));
   }
 
   private static void clean(Path root) throws IOException {

@@ -1,5 +1,6 @@
 package io.cxlake.jobs.ingest;
 
+import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** Landing zone of one day → Delta tables, with quarantine and reconciled counts. */
 @Command(
@@ -21,10 +23,12 @@ import picocli.CommandLine.Mixin;
 public final class IngestCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @ParentCommand Main main;
+
   @Override
   public Integer call() throws Exception {
     LocalDate day = common.runDate();
-    Secrets secrets = Secrets.fromEnvironment();
+    Secrets secrets = main.secrets();
     secrets.pseudonymKey(common.config()); // a missing key fails before Spark starts
     run(Pipeline.open(common, secrets), day);
     return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package io.cxlake.jobs.sql;
 
+import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +27,8 @@ import picocli.CommandLine.Parameters;
 public final class SqlCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
+  @ParentCommand Main main;
+
   @Parameters(arity = "0..1", paramLabel = "QUERY", description = "SQL statement(s), ';'-separated.")
   String query;
 
@@ -33,6 +37,7 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   SqlFormat format;
@@ -49,7 +54,7 @@ public final class SqlCommand implements Callable<Integer> {
       throw new ConfigError("give either a QUERY or -f FILE");
     }
     String text = file != null ? Files.readString(file.toPath()) : query;
-    Pipeline p = Pipeline.open(common, Secrets.fromEnvironment());
+    Pipeline p = Pipeline.open(common, main.secrets());
     p.lake().registerViews();
     for (String statement : SqlScript.statements(text)) {
       Dataset<Row> result = p.spark().sql(statement);

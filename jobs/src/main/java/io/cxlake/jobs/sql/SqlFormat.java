@@ -14,7 +14,7 @@ public enum SqlFormat {
     return switch (f) {
       case table -> table(columns, rows);
       case csv -> csv(columns, rows);
-      case json -> json(columns, rows);
+      case json -> json(rows);
     };
   }
 
@@ -73,7 +73,7 @@ public enum SqlFormat {
     return out;
   }
 
-  private static String json(String[] columns, List<Row> rows) {
+  private static String json(List<Row> rows) {
     StringBuilder sb = new StringBuilder();
     rows.forEach(r -> sb.append(r.json()).append('\n'));
     return sb.toString();

@@ -20,15 +20,21 @@ public final class Secrets {
     return new Secrets(System::getenv);
   }
 
-  /** The environment, with some variables supplied in memory (e.g. a one-off demo key). */
-  public static Secrets withOverrides(Map<String, String> overrides) {
-    return new Secrets(name -> overrides.getOrDefault(name, System.getenv(name)));
+  /** These secrets, with some variables supplied in memory (e.g. a one-off demo key). */
+  public Secrets withOverrides(Map<String, String> overrides) {
+    return new Secrets(name -> overrides.containsKey(name) ? overrides.get(name) : env.apply(name));
+  }
+
+  /** Whether the environment variable is set (its value is not returned). */
+  public boolean isSet(String envName) {
+    String v = env.apply(envName);
+    return v != null && !v.isBlank();
   }
 
   /** The secret in environment variable {@code envName}, configured by {@code configKey}. */
   public String require(String envName, String configKey) {
     String v = env.apply(envName);
-    if (v == null || v.isBlank()) {
+    if (!isSet(envName)) {
       throw new ConfigError(
           "environment variable "
               + envName
