@@ -89,9 +89,13 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void shippedLocalConfLoads() {
-    File local = new File("../conf/local.conf");
-    CxConfig c = ConfigLoader.load(local, List.of());
-    assertThat(c.lake().root()).isEqualTo("data/lake");
+  void everyShippedConfLoads() {
+    File[] shipped = new File("../conf").listFiles((d, n) -> n.endsWith(".conf"));
+    assertThat(shipped).isNotEmpty();
+    for (File f : shipped) {
+      assertThat(ConfigLoader.load(f, List.of()).lake().root()).as(f.getName()).isNotBlank();
+    }
+    assertThat(ConfigLoader.load(new File("../conf/local.conf"), List.of()).lake().root())
+        .isEqualTo("data/lake");
   }
 }
