@@ -90,19 +90,38 @@ public final class Pipeline {
       Instant end = Instant.now();
       ledger.record(
           new RunLedger.Entry(
-              runId, name, runDate, RunLedger.SUCCEEDED, start, end, r.counts(),
-              versions(writes), r.message(), null));
+              runId,
+              name,
+              runDate,
+              RunLedger.SUCCEEDED,
+              start,
+              end,
+              r.counts(),
+              versions(writes),
+              r.message(),
+              null));
       LOG.info(
           "step {} for {}: succeeded in {} s, {}",
-          name, runDate, Duration.between(start, end).toSeconds(), r.counts());
+          name,
+          runDate,
+          Duration.between(start, end).toSeconds(),
+          r.counts());
       return r;
     } catch (Exception | Error e) {
       LOG.error("step {} for {}: failed: {}; restoring its tables", name, runDate, e.toString());
       lake.restore(before);
       ledger.record(
           new RunLedger.Entry(
-              runId, name, runDate, RunLedger.FAILED, start, Instant.now(), Map.of(),
-              versions(writes), String.valueOf(e.getMessage()), null));
+              runId,
+              name,
+              runDate,
+              RunLedger.FAILED,
+              start,
+              Instant.now(),
+              Map.of(),
+              versions(writes),
+              String.valueOf(e.getMessage()),
+              null));
       throw e;
     } finally {
       spark.sparkContext().clearJobGroup();

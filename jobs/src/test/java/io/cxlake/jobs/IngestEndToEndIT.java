@@ -31,15 +31,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The foundation end to end: demo generates a shop and ingests every day; the lake must recover
- * the planted truth, reconcile every count, be unchanged by a rerun, and survive an interrupted
- * ingest.
+ * The foundation end to end: demo generates a shop and ingests every day; the lake must recover the
+ * planted truth, reconcile every count, be unchanged by a rerun, and survive an interrupted ingest.
  */
 @ExtendWith(SparkExtension.class)
 class IngestEndToEndIT {
   private static final int DAYS = 4;
   private static final Secrets SECRETS =
-      Secrets.fromEnvironment().withOverrides(Map.of("CXLAKE_PSEUDONYM_KEY", "end-to-end-test"));
+      Secrets.fromEnvironment()
+          .withOverrides(Map.of("CXLAKE_PSEUDONYM_KEY", "end-to-end-test-key-0123456789"));
 
   @TempDir static Path dir;
   private static JsonNode truth;
@@ -50,7 +50,15 @@ class IngestEndToEndIT {
     SparkSession spark = SparkExtension.spark();
     int code =
         Main.run(
-            SECRETS, "demo", "--dir", dir.toString(), "--users", "150", "--items", "40", "--days",
+            SECRETS,
+            "demo",
+            "--dir",
+            dir.toString(),
+            "--users",
+            "150",
+            "--items",
+            "40",
+            "--days",
             String.valueOf(DAYS));
     assertThat(code).isEqualTo(ExitCodes.OK);
     truth = new ObjectMapper().readTree(dir.resolve("truth/truth.json").toFile());
@@ -70,9 +78,15 @@ class IngestEndToEndIT {
   @Test
   void quarantineAndDuplicatesEqualThePlantedTruth() {
     Map<String, Long> planted = new HashMap<>();
-    truth.get("bad_rows").fields().forEachRemaining(e -> planted.put(e.getKey(), e.getValue().asLong()));
+    truth
+        .get("bad_rows")
+        .fields()
+        .forEachRemaining(e -> planted.put(e.getKey(), e.getValue().asLong()));
     Map<String, Long> found = new HashMap<>();
-    lake.read(Table.QUARANTINE).groupBy("reason").count().collectAsList()
+    lake.read(Table.QUARANTINE)
+        .groupBy("reason")
+        .count()
+        .collectAsList()
         .forEach(r -> found.put(r.getString(0), r.getLong(1)));
     planted.values().removeIf(v -> v == 0);
     assertThat(found).isEqualTo(planted);
@@ -86,7 +100,9 @@ class IngestEndToEndIT {
     for (Row r : runs) {
       Map<String, Long> c = r.getJavaMap(r.fieldIndex("counts"));
       assertThat(c.get("read"))
-          .as("read = written + quarantined + duplicates on %s", r.getDate(r.fieldIndex("run_date")))
+          .as(
+              "read = written + quarantined + duplicates on %s",
+              r.getDate(r.fieldIndex("run_date")))
           .isEqualTo(c.get("written") + c.get("quarantined") + c.get("duplicates"));
     }
   }
@@ -96,8 +112,15 @@ class IngestEndToEndIT {
     Map<String, String> before = Checksums.all(lake, Table.RUNS);
     LocalDate last = LocalDate.parse(truth.get("last_day").asText());
     int code =
-        Main.run(SECRETS, "ingest", "--set", "lake.root=" + lake.root(), "--set",
-            "lake.landing=" + dir.resolve("landing"), "--run-date", last.toString());
+        Main.run(
+            SECRETS,
+            "ingest",
+            "--set",
+            "lake.root=" + lake.root(),
+            "--set",
+            "lake.landing=" + dir.resolve("landing"),
+            "--run-date",
+            last.toString());
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(Checksums.all(lake, Table.RUNS)).isEqualTo(before);
   }
@@ -113,12 +136,13 @@ class IngestEndToEndIT {
     LocalDate first = LocalDate.parse(truth.get("first_day").asText());
 
     AtomicInteger jobs = new AtomicInteger();
-    SparkListener counter = new SparkListener() {
-      @Override
-      public void onJobStart(SparkListenerJobStart e) {
-        jobs.incrementAndGet();
-      }
-    };
+    SparkListener counter =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart e) {
+            jobs.incrementAndGet();
+          }
+        };
     spark.sparkContext().addSparkListener(counter);
     IngestCommand.run(p, first);
     spark.sparkContext().removeSparkListener(counter);
@@ -126,14 +150,15 @@ class IngestEndToEndIT {
 
     Map<String, String> before = Checksums.all(p.lake(), Table.RUNS);
     AtomicInteger seen = new AtomicInteger();
-    SparkListener killer = new SparkListener() {
-      @Override
-      public void onJobStart(SparkListenerJobStart e) {
-        if (seen.incrementAndGet() == jobsPerDay * 2 / 3) {
-          spark.sparkContext().cancelJobGroup("ingest");
-        }
-      }
-    };
+    SparkListener killer =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart e) {
+            if (seen.incrementAndGet() == jobsPerDay * 2 / 3) {
+              spark.sparkContext().cancelJobGroup("ingest");
+            }
+          }
+        };
     spark.sparkContext().addSparkListener(killer);
     try {
       assertThatThrownBy(() -> IngestCommand.run(p, first.plusDays(1))).isNotNull();
@@ -144,10 +169,17 @@ class IngestEndToEndIT {
     long restored =
         java.util.Arrays.stream(Table.values())
             .filter(p.lake()::exists)
-            .filter(t -> io.delta.tables.DeltaTable.forPath(spark, p.lake().path(t)).history()
-                .where("operation = 'RESTORE'").count() > 0)
+            .filter(
+                t ->
+                    io.delta.tables.DeltaTable.forPath(spark, p.lake().path(t))
+                            .history()
+                            .where("operation = 'RESTORE'")
+                            .count()
+                        > 0)
             .count();
-    assertThat(restored).as("the interruption came after at least one table was written").isPositive();
+    assertThat(restored)
+        .as("the interruption came after at least one table was written")
+        .isPositive();
 
     for (int d = 1; d < DAYS; d++) {
       IngestCommand.run(p, first.plusDays(d));

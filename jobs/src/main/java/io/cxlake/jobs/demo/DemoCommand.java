@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * Generates a sample shop under ./data and runs the pipeline on it: a fresh machine's first look.
@@ -41,16 +41,28 @@ public final class DemoCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Option(names = "--dir", defaultValue = "data", description = "Folder for everything (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dir",
+      defaultValue = "data",
+      description = "Folder for everything (default: ${DEFAULT-VALUE}).")
   File dir;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--users", defaultValue = "2000", description = "Users (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--users",
+      defaultValue = "2000",
+      description = "Users (default: ${DEFAULT-VALUE}).")
   int users;
 
-  @Option(names = "--items", defaultValue = "300", description = "Items (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--items",
+      defaultValue = "300",
+      description = "Items (default: ${DEFAULT-VALUE}).")
   int items;
 
   @Option(names = "--days", defaultValue = "30", description = "Days (default: ${DEFAULT-VALUE}).")
@@ -82,13 +94,12 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** The environment's pseudonymisation key, or a one-off random key held only in memory. */
-  private static Secrets demoSecrets(CommonOptions options) {
+  private Secrets demoSecrets(CommonOptions options) {
     String env = options.config().secrets().pseudonymKeyEnv();
-    if (System.getenv(env) != null) {
+    if (main.secrets().isSet(env)) {
       return main.secrets();
     }
-    System.out.println(
-        env + " is not set: the demo hashes identifiers with a random one-off key.");
+    System.out.println(env + " is not set: the demo hashes identifiers with a random one-off key.");
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     return main.secrets().withOverrides(Map.of(env, HexFormat.of().formatHex(key)));
@@ -118,7 +129,9 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     System.out.println();
-    System.out.println("Try: bin/cxlake sql --set lake.root=" + root.resolve("lake")
-        + " \"SELECT reason, count(*) FROM quarantine GROUP BY reason\"");
+    System.out.println(
+        "Try: bin/cxlake sql --set lake.root="
+            + root.resolve("lake")
+            + " \"SELECT reason, count(*) FROM quarantine GROUP BY reason\"");
   }
 }

@@ -26,13 +26,22 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   File out;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--users", defaultValue = "2000", description = "Users (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--users",
+      defaultValue = "2000",
+      description = "Users (default: ${DEFAULT-VALUE}).")
   int users;
 
-  @Option(names = "--items", defaultValue = "300", description = "Items (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--items",
+      defaultValue = "300",
+      description = "Items (default: ${DEFAULT-VALUE}).")
   int items;
 
   @Option(names = "--days", defaultValue = "60", description = "Days (default: ${DEFAULT-VALUE}).")

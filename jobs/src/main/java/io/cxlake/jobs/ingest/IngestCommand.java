@@ -43,8 +43,7 @@ public final class IngestCommand implements Callable<Integer> {
         day,
         Ingest.TABLES,
         () -> {
-          out[0] =
-              Ingest.run(p.lake(), p.config().lake().landing(), day, p.config().ingest(), key);
+          out[0] = Ingest.run(p.lake(), p.config().lake().landing(), day, p.config().ingest(), key);
           return new Pipeline.StepResult(out[0].counts(), out[0].summary());
         });
     return out[0];

@@ -5,7 +5,6 @@ import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.lake.config.ConfigError;
-import io.cxlake.lake.config.Secrets;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,9 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** Runs SQL against the lake: every table is a view under its short name. */
 @Command(
@@ -29,7 +28,10 @@ public final class SqlCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "SQL statement(s), ';'-separated.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description = "SQL statement(s), ';'-separated.")
   String query;
 
   @Option(names = "-f", paramLabel = "FILE", description = "Read the SQL from a file.")

@@ -53,7 +53,8 @@ class SqlCommandTest {
     assertThat(stdout("sql", "--set", root, "--format", "csv", q))
         .isEqualTo("automation,total\n\"bot, v2\",4.0\nrecs,3.5\n");
     assertThat(stdout("sql", "--set", root, "--format", "json", q))
-        .isEqualTo("{\"automation\":\"bot, v2\",\"total\":4.0}\n{\"automation\":\"recs\",\"total\":3.5}\n");
+        .isEqualTo(
+            "{\"automation\":\"bot, v2\",\"total\":4.0}\n{\"automation\":\"recs\",\"total\":3.5}\n");
     assertThat(stdout("sql", "--set", root, q)).contains("recs", "3.5", "(2 rows)");
 
     Path f = Files.createTempFile("notebook", ".sql");

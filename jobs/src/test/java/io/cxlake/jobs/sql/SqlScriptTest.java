@@ -9,8 +9,7 @@ class SqlScriptTest {
   void splitsOnSemicolonsOutsideQuotesAndDropsComments() {
     String script =
         "-- header; with a semicolon\nSELECT 'a;b' AS x;\n\nSELECT \"c;d\" -- trailing; note\n;\n-- only a comment\n";
-    assertThat(SqlScript.statements(script))
-        .containsExactly("SELECT 'a;b' AS x", "SELECT \"c;d\"");
+    assertThat(SqlScript.statements(script)).containsExactly("SELECT 'a;b' AS x", "SELECT \"c;d\"");
   }
 
   @Test

@@ -47,7 +47,11 @@ public final class Secrets {
 
   /** The pseudonymisation key (HMAC key for e-mail, phone and other raw identifiers). */
   public byte[] pseudonymKey(CxConfig config) {
-    return require(config.secrets().pseudonymKeyEnv(), "secrets.pseudonym-key-env")
-        .getBytes(StandardCharsets.UTF_8);
+    String env = config.secrets().pseudonymKeyEnv();
+    String key = require(env, "secrets.pseudonym-key-env");
+    if (key.length() < 16) {
+      throw new ConfigError("environment variable " + env + " must hold at least 16 characters");
+    }
+    return key.getBytes(StandardCharsets.UTF_8);
   }
 }
