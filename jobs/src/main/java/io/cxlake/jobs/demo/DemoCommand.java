@@ -5,6 +5,7 @@ import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.ingest.IngestCommand;
+import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.ingest.IngestResult;
 import io.cxlake.lake.sim.SimParams;
@@ -55,17 +56,17 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--users",
-      defaultValue = "2000",
+      defaultValue = "1000",
       description = "Users (default: ${DEFAULT-VALUE}).")
   int users;
 
   @Option(
       names = "--items",
-      defaultValue = "300",
+      defaultValue = "200",
       description = "Items (default: ${DEFAULT-VALUE}).")
   int items;
 
-  @Option(names = "--days", defaultValue = "30", description = "Days (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--days", defaultValue = "10", description = "Days (default: ${DEFAULT-VALUE}).")
   int days;
 
   @Override
@@ -77,11 +78,15 @@ public final class DemoCommand implements Callable<Integer> {
                 "lake.root=" + root.resolve("lake"),
                 "lake.landing=" + root.resolve("landing"),
                 "serving.sqlite-path=" + root.resolve("serving.db")));
-    options.config(); // a bad key fails here, before anything is deleted
+    options.config(); // a bad key or size fails here, before anything is deleted
+    SimParams params;
+    try {
+      params = new SimParams(seed, users, items, days, 0.01, LocalDate.of(2026, 10, 1));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError(e.getMessage());
+    }
     clean(root);
     Pipeline p = Pipeline.open(options, demoSecrets(options));
-
-    SimParams params = new SimParams(seed, users, items, days, 0.01, LocalDate.of(2026, 10, 1));
     // The simulator writes landing/ and truth/ under the folder it is given.
     Simulator.generate(p.spark(), params, root);
     for (int d = 0; d < days; d++) {

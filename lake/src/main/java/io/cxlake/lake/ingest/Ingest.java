@@ -27,6 +27,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Landing zone of one day → the lake. Per source, in dependency order (items and customers first,
@@ -51,6 +53,7 @@ public final class Ingest {
           Table.QUARANTINE);
 
   private static final String REASON = "_reason";
+  private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
 
   private Ingest() {}
 
@@ -60,61 +63,96 @@ public final class Ingest {
       LocalDate day,
       CxConfig.IngestSettings settings,
       byte[] pseudonymKey) {
-    SparkSession spark = lake.spark();
     Instant latest =
         day.plusDays(1)
             .atStartOfDay()
             .toInstant(ZoneOffset.UTC)
             .plusSeconds(3600L * settings.futureToleranceHours());
-    Pseudonymiser pseudonymiser = new Pseudonymiser(pseudonymKey);
+    LineRules rules =
+        new LineRules(latest, settings.maxFieldChars(), new Pseudonymiser(pseudonymKey));
     Map<String, IngestResult.SourceCounts> counts = new LinkedHashMap<>();
-    List<Dataset<Row>> quarantine = new ArrayList<>();
-    List<Dataset<Row>> cached = new ArrayList<>();
+    List<SourceRun> runs = new ArrayList<>();
     try {
+      // Source order matters: items and customers first, the references of the rest are
+      // checked against them.
       for (Source s : Source.values()) {
-        Dataset<Row> lines = lines(spark, landingRoot, s, day);
-        if (lines == null) {
-          continue;
+        runs.add(ingestSource(lake, landingRoot, day, rules, s));
+      }
+      List<Dataset<Row>> quarantine = new ArrayList<>();
+      for (SourceRun r : runs) {
+        if (r != null) {
+          counts.put(r.source().landing.dir(), r.counts());
+          quarantine.add(r.quarantine());
         }
-        Dataset<Row> parsed =
-            lines
-                .mapPartitions(
-                    new LineParser(s, header(s), latest, settings.maxFieldChars(), pseudonymiser),
-                    Encoders.row(LineParser.outputSchema(s)))
-                .transform(p -> checkReferences(lake, s, p))
-                .cache();
-        cached.add(parsed);
-        Dataset<Row> good = parsed.where(col(REASON).isNull());
-        Dataset<Row> bad = parsed.where(col(REASON).isNotNull());
-        long read = parsed.count();
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        bad.groupBy(REASON)
-            .count()
-            .collectAsList()
-            .forEach(r -> reasons.put(r.getString(0), r.getLong(1)));
-        long good0 = read - reasons.values().stream().mapToLong(Long::longValue).sum();
-        long written = write(lake, s, good, day);
-        counts.put(
-            s.landing.dir(),
-            new IngestResult.SourceCounts(read, written, good0 - written, reasons));
-        quarantine.add(
-            bad.select(
-                lit(s.landing.dir()).as("source"),
-                col("source_file"),
-                col("raw"),
-                col(REASON).as("reason"),
-                col("_detail").as("detail"),
-                lit(Date.valueOf(day)).as("ingest_date")));
       }
       Dataset<Row> q =
           quarantine.stream()
               .reduce(Dataset::unionByName)
               .orElse(lake.read(Table.QUARANTINE).limit(0));
+      long started = System.nanoTime();
       lake.replacePartition(Table.QUARANTINE, day, q);
+      LOG.info(
+          "ingest quarantine {}: written in {} ms", day, (System.nanoTime() - started) / 1_000_000);
       return new IngestResult(counts);
     } finally {
-      cached.forEach(Dataset::unpersist);
+      runs.stream().filter(r -> r != null).forEach(r -> r.parsed().unpersist());
     }
+  }
+
+  /** What the parser needs besides the line: the time limit, field size and the hasher. */
+  private record LineRules(Instant latest, int maxChars, Pseudonymiser pseudonymiser) {}
+
+  /** One source's run: its counts, its bad rows for quarantine, and its cached parse. */
+  private record SourceRun(
+      Source source,
+      IngestResult.SourceCounts counts,
+      Dataset<Row> quarantine,
+      Dataset<Row> parsed) {}
+
+  /** Parses, validates, checks and writes one source's lines of the day; null if none landed. */
+  private static SourceRun ingestSource(
+      Lake lake, String landingRoot, LocalDate day, LineRules rules, Source s) {
+    long started = System.nanoTime();
+    Dataset<Row> lines = lines(lake.spark(), landingRoot, s, day);
+    if (lines == null) {
+      return null;
+    }
+    Dataset<Row> parsed =
+        lines
+            .mapPartitions(
+                new LineParser(
+                    s, header(s), rules.latest(), rules.maxChars(), rules.pseudonymiser()),
+                Encoders.row(LineParser.outputSchema(s)))
+            .transform(p -> checkReferences(lake, s, p))
+            .cache();
+    Dataset<Row> good = parsed.where(col(REASON).isNull());
+    Dataset<Row> bad = parsed.where(col(REASON).isNotNull());
+    long read = parsed.count();
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    bad.groupBy(REASON)
+        .count()
+        .collectAsList()
+        .forEach(r -> reasons.put(r.getString(0), r.getLong(1)));
+    long goodRows = read - reasons.values().stream().mapToLong(Long::longValue).sum();
+    long written = goodRows == 0 ? 0 : write(lake, s, good, day);
+    IngestResult.SourceCounts c =
+        new IngestResult.SourceCounts(read, written, goodRows - written, reasons);
+    LOG.info(
+        "ingest {} {}: read {}, written {}, in {} ms",
+        s.landing.dir(),
+        day,
+        read,
+        written,
+        (System.nanoTime() - started) / 1_000_000);
+    Dataset<Row> q =
+        bad.select(
+            lit(s.landing.dir()).as("source"),
+            col("source_file"),
+            col("raw"),
+            col(REASON).as("reason"),
+            col("_detail").as("detail"),
+            lit(Date.valueOf(day)).as("ingest_date"));
+    return new SourceRun(s, c, q, parsed);
   }
 
   /** The day's lines of a source (CSV headers dropped), or null if nothing landed. */
