@@ -33,8 +33,8 @@ final class Fields {
     this.maxChars = maxChars;
     values.forEach(
         (k, v) -> {
-          String s = v instanceof Complex c ? c.json() : v instanceof String t ? t : null;
-          if (s != null && s.length() > maxChars) {
+          // Scalars only: nested values (an order's lines) are checked field by field.
+          if (v instanceof String s && s.length() > maxChars) {
             problem(Reason.OVERSIZED_FIELD, k + " has " + s.length() + " characters");
           }
         });

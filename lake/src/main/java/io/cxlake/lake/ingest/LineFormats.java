@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns a raw landing line (JSON object or CSV row) into field name → value. */
-final class LineFormats {
+public final class LineFormats {
   /** The line cannot be read as a record at all. */
-  static final class Malformed extends Exception {
+  public static final class Malformed extends Exception {
     Malformed(String message) {
       super(message, null, false, false);
     }
@@ -72,7 +72,8 @@ final class LineFormats {
     return out;
   }
 
-  static List<String> split(String line) throws Malformed {
+  /** CSV fields (RFC 4180 double quotes). */
+  public static List<String> split(String line) throws Malformed {
     List<String> cells = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

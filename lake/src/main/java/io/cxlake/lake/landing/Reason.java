@@ -23,7 +23,9 @@ public enum Reason {
   /** A quantity of zero. */
   ZERO_QUANTITY("zero_quantity"),
   /** A user or item id that the customers or items tables do not know. */
-  UNKNOWN_REFERENCE("unknown_reference");
+  UNKNOWN_REFERENCE("unknown_reference"),
+  /** A line that is no product sale: postage, fees, manual adjustments (real exports have them). */
+  NOT_A_PRODUCT("not_a_product");
 
   private final String code;
 

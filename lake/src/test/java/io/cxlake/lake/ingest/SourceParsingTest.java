@@ -31,7 +31,8 @@ class SourceParsingTest {
   }
 
   private static String event(String field, String json) {
-    return GOOD_EVENT.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[-0-9.]+)", "\"" + field + "\":" + json);
+    return GOOD_EVENT.replaceFirst(
+        "\"" + field + "\":(\"[^\"]*\"|[-0-9.]+)", "\"" + field + "\":" + json);
   }
 
   @Test
@@ -95,8 +96,12 @@ class SourceParsingTest {
             + "\"list_price\":5.0,\"unit_price\":5.0}]}";
     assertThat(reason(Source.ORDERS, String.format(order, "3"))).isNull();
     assertThat(reason(Source.ORDERS, String.format(order, "0"))).isEqualTo("zero_quantity");
-    assertThat(reason(Source.ORDERS, "{\"order_id\":\"o2\",\"user_id\":\"u1\","
-        + "\"ordered_at\":\"2026-10-01T10:00:00Z\",\"lines\":[]}")).isEqualTo("malformed");
+    assertThat(
+            reason(
+                Source.ORDERS,
+                "{\"order_id\":\"o2\",\"user_id\":\"u1\","
+                    + "\"ordered_at\":\"2026-10-01T10:00:00Z\",\"lines\":[]}"))
+        .isEqualTo("malformed");
   }
 
   @Test
