@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,24 +70,30 @@ public final class Pipeline {
   /** What a step returns: its counts for the ledger and summary, and a one-line message. */
   public record StepResult(Map<String, Long> counts, String message) {}
 
-  /** A step's body. */
+  /** A step's body: does the work, returns its typed result. */
   @FunctionalInterface
-  public interface Body {
-    StepResult run() throws Exception;
+  public interface Body<T> {
+    T run() throws Exception;
   }
 
   /**
    * Runs one step for a date: logs start and end, labels its Spark jobs, records it in the ledger,
    * and on failure restores the tables it writes to their versions before it started.
    */
-  public StepResult step(String name, LocalDate runDate, List<Table> writes, Body body)
+  public <T> T step(
+      String name,
+      LocalDate runDate,
+      List<Table> writes,
+      Body<T> body,
+      Function<T, StepResult> describe)
       throws Exception {
     Instant start = Instant.now();
     LOG.info("step {} for {}: started", name, runDate);
     spark.sparkContext().setJobGroup(name, "cxlake " + name + " " + runDate, false);
     Map<Table, Long> before = lake.versions(writes);
     try {
-      StepResult r = body.run();
+      T result = body.run();
+      StepResult r = describe.apply(result);
       Instant end = Instant.now();
       ledger.record(
           new RunLedger.Entry(
@@ -106,7 +113,7 @@ public final class Pipeline {
           runDate,
           Duration.between(start, end).toSeconds(),
           r.counts());
-      return r;
+      return result;
     } catch (Exception | Error e) {
       LOG.error("step {} for {}: failed: {}; restoring its tables", name, runDate, e.toString());
       lake.restore(before);

@@ -7,10 +7,12 @@ import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.ingest.Ingest;
 import io.cxlake.lake.ingest.IngestResult;
+import io.cxlake.lake.ingest.retail.OnlineRetailIngest;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Landing zone of one day → Delta tables, with quarantine and reconciled counts. */
@@ -25,10 +27,30 @@ public final class IngestCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
+  @Option(
+      names = "--online-retail",
+      paramLabel = "FILE",
+      description =
+          "Ingest the Online Retail export (CSV, may be gzip'd) instead of the landing zone; "
+              + "--run-date is the ingest date. See README § Real data.")
+  String onlineRetail;
+
   @Override
   public Integer call() throws Exception {
     LocalDate day = common.runDate();
     Secrets secrets = main.secrets();
+    if (onlineRetail != null) {
+      Pipeline p = Pipeline.open(common, secrets);
+      IngestResult r =
+          p.step(
+              "ingest-online-retail",
+              day,
+              OnlineRetailIngest.TABLES,
+              () -> OnlineRetailIngest.run(p.lake(), onlineRetail, day),
+              IngestCommand::describe);
+      System.out.println("ingested " + onlineRetail + ": " + r.summary());
+      return ExitCodes.OK;
+    }
     secrets.pseudonymKey(common.config()); // a missing key fails before Spark starts
     run(Pipeline.open(common, secrets), day);
     return ExitCodes.OK;
@@ -37,15 +59,15 @@ public final class IngestCommand implements Callable<Integer> {
   /** Runs ingest for one date as a ledger-recorded step; shared with demo and nightly. */
   public static IngestResult run(Pipeline p, LocalDate day) throws Exception {
     byte[] key = p.secrets().pseudonymKey(p.config());
-    IngestResult[] out = new IngestResult[1];
-    p.step(
+    return p.step(
         "ingest",
         day,
         Ingest.TABLES,
-        () -> {
-          out[0] = Ingest.run(p.lake(), p.config().lake().landing(), day, p.config().ingest(), key);
-          return new Pipeline.StepResult(out[0].counts(), out[0].summary());
-        });
-    return out[0];
+        () -> Ingest.run(p.lake(), p.config().lake().landing(), day, p.config().ingest(), key),
+        IngestCommand::describe);
+  }
+
+  private static Pipeline.StepResult describe(IngestResult r) {
+    return new Pipeline.StepResult(r.counts(), r.summary());
   }
 }
