@@ -47,6 +47,16 @@ class MainTest {
   }
 
   @Test
+  void impossibleDemoSizeIsRefusedBeforeAnythingIsDeleted() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("demo");
+    java.nio.file.Path marker = java.nio.file.Files.createDirectories(dir.resolve("lake/keep"));
+    Run r = run("demo", "--dir", dir.toString(), "--days", "1");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(r.err()).contains("days");
+    assertThat(marker).exists();
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     Run r = run("ingest", "--run-dat", "2026-10-01");
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_CONFIG);

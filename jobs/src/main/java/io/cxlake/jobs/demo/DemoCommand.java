@@ -4,8 +4,8 @@ import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.jobs.generate.SimOptions;
 import io.cxlake.jobs.ingest.IngestCommand;
-import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.ingest.IngestResult;
 import io.cxlake.lake.sim.SimParams;
@@ -48,26 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Folder for everything (default: ${DEFAULT-VALUE}).")
   File dir;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--users",
-      defaultValue = "1000",
-      description = "Users (default: ${DEFAULT-VALUE}).")
-  int users;
-
-  @Option(
-      names = "--items",
-      defaultValue = "200",
-      description = "Items (default: ${DEFAULT-VALUE}).")
-  int items;
-
-  @Option(names = "--days", defaultValue = "10", description = "Days (default: ${DEFAULT-VALUE}).")
-  int days;
+  @Mixin SimOptions sim;
 
   @Override
   public Integer call() throws Exception {
@@ -79,17 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
                 "lake.landing=" + root.resolve("landing"),
                 "serving.sqlite-path=" + root.resolve("serving.db")));
     options.config(); // a bad key or size fails here, before anything is deleted
-    SimParams params;
-    try {
-      params = new SimParams(seed, users, items, days, 0.01, LocalDate.of(2026, 10, 1));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigError(e.getMessage());
-    }
+    SimParams params = sim.params();
     clean(root);
     Pipeline p = Pipeline.open(options, demoSecrets(options));
     // The simulator writes landing/ and truth/ under the folder it is given.
     Simulator.generate(p.spark(), params, root);
-    for (int d = 0; d < days; d++) {
+    for (int d = 0; d < params.days(); d++) {
       LocalDate day = params.firstDay().plusDays(d);
       IngestResult r = IngestCommand.run(p, day);
       System.out.printf("ingested %s: %s%n", day, r.summary());

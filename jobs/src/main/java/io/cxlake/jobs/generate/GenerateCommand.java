@@ -6,7 +6,6 @@ import io.cxlake.lake.sim.SimParams;
 import io.cxlake.lake.sim.Simulator;
 import io.cxlake.lake.spark.SparkSessions;
 import java.io.File;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -26,48 +25,14 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   File out;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--users",
-      defaultValue = "2000",
-      description = "Users (default: ${DEFAULT-VALUE}).")
-  int users;
-
-  @Option(
-      names = "--items",
-      defaultValue = "300",
-      description = "Items (default: ${DEFAULT-VALUE}).")
-  int items;
-
-  @Option(names = "--days", defaultValue = "60", description = "Days (default: ${DEFAULT-VALUE}).")
-  int days;
-
-  @Option(
-      names = "--bad-rate",
-      defaultValue = "0.01",
-      description = "Share of planted bad rows (default: ${DEFAULT-VALUE}).")
-  double badRate;
-
-  @Option(
-      names = "--first-day",
-      defaultValue = "2026-10-01",
-      description = "First simulated day (default: ${DEFAULT-VALUE}).")
-  LocalDate firstDay;
+  @Mixin SimOptions sim;
 
   @Override
   public Integer call() {
+    SimParams params = sim.params(); // a bad size fails before Spark starts
     SparkSession spark = SparkSessions.create(common.config().spark());
-    var result = Simulator.generate(spark, params(), out.toPath());
+    var result = Simulator.generate(spark, params, out.toPath());
     System.out.println("generated " + result + " under " + out);
     return ExitCodes.OK;
-  }
-
-  public SimParams params() {
-    return new SimParams(seed, users, items, days, badRate, firstDay);
   }
 }
