@@ -41,22 +41,11 @@ public final class CommonOptions {
     return runDate;
   }
 
-  public LocalDate runDateOrNull() {
-    return runDate;
-  }
-
-  /** For commands that run others in-process (demo): the same options with another date. */
-  public CommonOptions withRunDate(LocalDate date) {
+  /** The same options with extra overrides behind the user's own --set values (demo's paths). */
+  public CommonOptions withDefaults(List<String> extraSets) {
     CommonOptions o = new CommonOptions();
     o.conf = conf;
-    o.sets = sets;
-    o.runDate = date;
-    return o;
-  }
-
-  /** Adds overrides (e.g. demo's lake location) behind the user's own --set values. */
-  public CommonOptions withDefaults(List<String> extraSets) {
-    CommonOptions o = withRunDate(runDate);
+    o.runDate = runDate;
     o.sets = new ArrayList<>(extraSets);
     o.sets.addAll(sets);
     return o;

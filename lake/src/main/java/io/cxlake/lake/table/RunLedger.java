@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -48,17 +47,5 @@ public final class RunLedger {
             e.message(),
             e.result());
     lake.append(Table.RUNS, lake.spark().createDataFrame(List.of(row), Table.RUNS.schema()));
-  }
-
-  /** The status of the latest run of a step for a date, if any. */
-  public Optional<String> lastStatus(String step, LocalDate runDate) {
-    List<Row> rows =
-        lake.read(Table.RUNS)
-            .where("step = '" + step.replace("'", "''") + "' AND run_date = DATE'" + runDate + "'")
-            .orderBy(org.apache.spark.sql.functions.col("started_at").desc())
-            .select("status")
-            .limit(1)
-            .collectAsList();
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getString(0));
   }
 }
