@@ -54,8 +54,7 @@ public final class SparkSessions {
             .config(
                 "spark.sql.optimizer.excludedRules",
                 "org.apache.spark.sql.catalyst.optimizer.ConvertToLocalRelation")
-            // Small test tables: skip Delta's per-commit checksum and stats work where it is
-            // optional.
+            // Tiny tables: few partitions for Delta's snapshot state, no adaptive re-planning.
             .config("spark.databricks.delta.snapshotPartitions", "2")
             .config("spark.sql.adaptive.enabled", "false");
     required().forEach(b::config);
