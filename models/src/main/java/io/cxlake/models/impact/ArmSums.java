@@ -3,8 +3,8 @@ package io.cxlake.models.impact;
 /**
  * Sufficient statistics of one arm for a per-user outcome y and a covariate x: n, Σy, Σy², Σx, Σx²,
  * Σxy. Spark computes them with one aggregation; {@link #add} and {@link #merge} build them from
- * rows or partial sums. x is the same metric in a pre-period (CUPED) or, for the naive
- * before/after estimate, the before value; it is 0 when unused.
+ * rows or partial sums. x is the same metric in a pre-period (CUPED) or, for the naive before/after
+ * estimate, the before value; it is 0 when unused.
  */
 public record ArmSums(long n, double sumY, double sumY2, double sumX, double sumX2, double sumXY) {
 

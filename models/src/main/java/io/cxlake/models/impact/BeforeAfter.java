@@ -15,8 +15,7 @@ public final class BeforeAfter {
 
   public static BeforeAfterResult of(ArmSums s, double confidence) {
     double change = s.meanY() - s.meanX();
-    double varChange =
-        Math.max(s.varianceY() + s.varianceX() - 2 * s.covarianceXY(), 0) / s.n();
+    double varChange = Math.max(s.varianceY() + s.varianceX() - 2 * s.covarianceXY(), 0) / s.n();
     double se = Math.sqrt(varChange);
     double df = s.n() - 1;
     Interval ci;

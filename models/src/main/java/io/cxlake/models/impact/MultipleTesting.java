@@ -13,8 +13,8 @@ public final class MultipleTesting {
   private MultipleTesting() {}
 
   /**
-   * Benjamini–Hochberg (1995) false-discovery-rate adjustment: with p sorted ascending, p̃₍ᵢ₎ =
-   * min over j ≥ i of min(1, m·p₍ⱼ₎ / j).
+   * Benjamini–Hochberg (1995) false-discovery-rate adjustment: with p sorted ascending, p̃₍ᵢ₎ = min
+   * over j ≥ i of min(1, m·p₍ⱼ₎ / j).
    */
   public static double[] benjaminiHochberg(double[] pValues) {
     int[] order = ascending(pValues);
@@ -30,8 +30,8 @@ public final class MultipleTesting {
   }
 
   /**
-   * Holm (1979) step-down family-wise adjustment: with p sorted ascending, p̃₍ᵢ₎ = max over j ≤ i of
-   * min(1, (m − j + 1)·p₍ⱼ₎).
+   * Holm (1979) step-down family-wise adjustment: with p sorted ascending, p̃₍ᵢ₎ = max over j ≤ i
+   * of min(1, (m − j + 1)·p₍ⱼ₎).
    */
   public static double[] holm(double[] pValues) {
     int[] order = ascending(pValues);

@@ -44,8 +44,8 @@ public record RatioArmSums(
 
   /**
    * Delta-method variance of R: (1/n)·(s²_num − 2R·s_num,den + R²·s²_den) / mean_den², with sample
-   * (co)variances of the per-user values (Deng, Knoblich &amp; Lu 2018, "Applying the delta method in
-   * metric analytics"). NaN below two users or without any denominator.
+   * (co)variances of the per-user values (Deng, Knoblich &amp; Lu 2018, "Applying the delta method
+   * in metric analytics"). NaN below two users or without any denominator.
    */
   public double ratioVariance() {
     if (n < 2 || sumDen == 0) {

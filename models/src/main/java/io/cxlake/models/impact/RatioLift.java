@@ -2,8 +2,8 @@ package io.cxlake.models.impact;
 
 /**
  * Lift of a ratio metric over users (AOV = Σrevenue / Σorders): each arm's ratio with its
- * delta-method variance ({@link RatioArmSums#ratioVariance()}); normal intervals for the
- * difference and, again by the delta method, for the relative lift.
+ * delta-method variance ({@link RatioArmSums#ratioVariance()}); normal intervals for the difference
+ * and, again by the delta method, for the relative lift.
  */
 public final class RatioLift {
 

@@ -15,7 +15,8 @@ public final class SampleRatioMismatch {
 
   /** Two arms: treatment and holdout counts against the configured treatment share. */
   public static SrmResult check(long treatment, long holdout, double treatmentShare) {
-    return check(new long[] {treatment, holdout}, new double[] {treatmentShare, 1 - treatmentShare});
+    return check(
+        new long[] {treatment, holdout}, new double[] {treatmentShare, 1 - treatmentShare});
   }
 
   /**
