@@ -3,6 +3,7 @@ package io.cxlake.models.impact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BeforeAfterTest {
@@ -21,5 +22,28 @@ class BeforeAfterTest {
     assertThat(r.ci().low()).isCloseTo(2 - t2 * se, within(1e-5));
     assertThat(r.ci().high()).isCloseTo(2 + t2 * se, within(1e-5));
     assertThat(r.label()).startsWith("naive");
+  }
+
+  @Test
+  void aSeasonalRiseCountsAsLiftOnlyInTheNaiveEstimate() {
+    // Everyone spends 2 more after the start (season); the automation adds 1 for the treated.
+    double season = 2;
+    double effect = 1;
+    SplittableRandom rng = new SplittableRandom(3);
+    ArmSums treated = ArmSums.EMPTY;
+    ArmSums holdout = ArmSums.EMPTY;
+    for (int i = 0; i < 5_000; i++) {
+      double before = 10 + 3 * rng.nextGaussian();
+      treated = treated.add(before + season + effect + rng.nextGaussian(), before);
+      before = 10 + 3 * rng.nextGaussian();
+      holdout = holdout.add(before + season + rng.nextGaussian(), before);
+    }
+
+    BeforeAfterResult naive = BeforeAfter.of(treated);
+    LiftResult holdoutEstimate = WelchLift.of(treated, holdout);
+
+    assertThat(naive.ci().contains(season + effect)).isTrue();
+    assertThat(naive.ci().contains(effect)).isFalse();
+    assertThat(holdoutEstimate.absCi().contains(effect)).isTrue();
   }
 }
