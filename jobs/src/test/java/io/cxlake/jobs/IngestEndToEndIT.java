@@ -14,12 +14,20 @@ import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.testing.Checksums;
 import io.cxlake.lake.testing.SparkExtension;
+import io.delta.tables.DeltaTable;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -68,7 +76,7 @@ class IngestEndToEndIT {
   /** Counts summed over the first successful ingest of each day (a test may rerun a day). */
   private static Map<String, Long> sumCounts() {
     Map<String, Long> sum = new HashMap<>();
-    Map<java.sql.Date, Row> first = new java.util.TreeMap<>();
+    Map<Date, Row> first = new TreeMap<>();
     for (Row r :
         lake.read(Table.RUNS)
             .where("step = 'ingest' AND status = 'succeeded'")
@@ -118,13 +126,12 @@ class IngestEndToEndIT {
 
   @Test
   void everyNotebookRunsAndReturnsRows() throws Exception {
-    java.io.File[] notebooks =
-        new java.io.File("../notebooks-export").listFiles((d, n) -> n.endsWith(".sql"));
+    File[] notebooks = new File("../notebooks-export").listFiles((d, n) -> n.endsWith(".sql"));
     assertThat(notebooks).isNotEmpty();
-    for (java.io.File nb : notebooks) {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      java.io.PrintStream old = System.out;
-      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    for (File nb : notebooks) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PrintStream old = System.out;
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       int code;
       try {
         code =
@@ -141,8 +148,7 @@ class IngestEndToEndIT {
         System.setOut(old);
       }
       assertThat(code).as(nb.getName()).isEqualTo(ExitCodes.OK);
-      List<String> lines =
-          List.of(out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+      List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
       assertThat(lines).as(nb.getName()).hasSizeGreaterThan(1);
       if (nb.getName().equals("ingest_quality.sql")) {
         assertThat(lines).contains("run_date,rows_read,written,quarantined,duplicates,reconciles");
@@ -213,11 +219,11 @@ class IngestEndToEndIT {
     }
     assertThat(Checksums.all(p.lake(), Table.RUNS)).isEqualTo(before);
     long restored =
-        java.util.Arrays.stream(Table.values())
+        Arrays.stream(Table.values())
             .filter(p.lake()::exists)
             .filter(
                 t ->
-                    io.delta.tables.DeltaTable.forPath(spark, p.lake().path(t))
+                    DeltaTable.forPath(spark, p.lake().path(t))
                             .history()
                             .where("operation = 'RESTORE'")
                             .count()
