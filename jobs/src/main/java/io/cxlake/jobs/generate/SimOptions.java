@@ -25,7 +25,7 @@ public final class SimOptions {
       description = "Items (default: ${DEFAULT-VALUE}).")
   int items;
 
-  @Option(names = "--days", defaultValue = "10", description = "Days (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--days", defaultValue = "7", description = "Days (default: ${DEFAULT-VALUE}).")
   int days;
 
   @Option(
