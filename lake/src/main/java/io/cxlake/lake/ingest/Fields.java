@@ -68,6 +68,15 @@ final class Fields {
     return v instanceof String s && s.isEmpty() ? null : v;
   }
 
+  /** The value, or null; a missing required value is noted with the given reason. */
+  private Object present(String name, boolean required, Reason ifMissing) {
+    Object v = raw(name);
+    if (v == null && required) {
+      problem(ifMissing, name + " is missing");
+    }
+    return v;
+  }
+
   /** A required identifier: present and non-empty. */
   String id(String name) {
     Object v = raw(name);
@@ -93,11 +102,8 @@ final class Fields {
   }
 
   Timestamp timestamp(String name, boolean required) {
-    Object v = raw(name);
+    Object v = present(name, required, Reason.BAD_TIMESTAMP);
     if (v == null) {
-      if (required) {
-        problem(Reason.BAD_TIMESTAMP, name + " is missing");
-      }
       return null;
     }
     try {
@@ -114,11 +120,8 @@ final class Fields {
   }
 
   Date date(String name, boolean required) {
-    Object v = raw(name);
+    Object v = present(name, required, Reason.BAD_TIMESTAMP);
     if (v == null) {
-      if (required) {
-        problem(Reason.BAD_TIMESTAMP, name + " is missing");
-      }
       return null;
     }
     try {
@@ -131,11 +134,8 @@ final class Fields {
 
   /** A price or amount: a non-negative number. Text that is no number is a bad price. */
   Double price(String name, boolean required) {
-    Object v = raw(name);
+    Object v = present(name, required, Reason.BAD_PRICE);
     if (v == null) {
-      if (required) {
-        problem(Reason.BAD_PRICE, name + " is missing");
-      }
       return null;
     }
     if (v instanceof Complex || v instanceof Boolean) {
@@ -157,11 +157,8 @@ final class Fields {
   }
 
   Integer integer(String name, boolean required) {
-    Object v = raw(name);
+    Object v = present(name, required, Reason.WRONG_TYPE);
     if (v == null) {
-      if (required) {
-        problem(Reason.WRONG_TYPE, name + " is missing");
-      }
       return null;
     }
     try {
@@ -211,11 +208,8 @@ final class Fields {
   }
 
   Boolean bool(String name, boolean required) {
-    Object v = raw(name);
+    Object v = present(name, required, Reason.WRONG_TYPE);
     if (v == null) {
-      if (required) {
-        problem(Reason.WRONG_TYPE, name + " is missing");
-      }
       return null;
     }
     if (v instanceof Boolean b) {
