@@ -6,7 +6,7 @@ import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.spark.SparkSessions;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.RunLedger;
-import io.cxlake.lake.table.Table;
+import io.cxlake.lake.table.TableDef;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,14 +83,14 @@ public final class Pipeline {
   public <T> T step(
       String name,
       LocalDate runDate,
-      List<Table> writes,
+      List<? extends TableDef> writes,
       Body<T> body,
       Function<T, StepResult> describe)
       throws Exception {
     Instant start = Instant.now();
     LOG.info("step {} for {}: started", name, runDate);
     spark.sparkContext().setJobGroup(name, "cxlake " + name + " " + runDate, false);
-    Map<Table, Long> before = lake.versions(writes);
+    Map<TableDef, Long> before = lake.versions(writes);
     try {
       T result = body.run();
       StepResult r = describe.apply(result);
@@ -135,7 +135,7 @@ public final class Pipeline {
     }
   }
 
-  private Map<String, Long> versions(List<Table> tables) {
+  private Map<String, Long> versions(List<? extends TableDef> tables) {
     Map<String, Long> v = new java.util.TreeMap<>();
     lake.versions(tables).forEach((t, n) -> v.put(t.shortName(), n));
     return v;

@@ -2,6 +2,7 @@ package io.cxlake.jobs.demo;
 
 import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Pipeline;
+import io.cxlake.jobs.Tables;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.generate.SimOptions;
@@ -10,7 +11,7 @@ import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.ingest.IngestResult;
 import io.cxlake.lake.sim.SimParams;
 import io.cxlake.lake.sim.Simulator;
-import io.cxlake.lake.table.Table;
+import io.cxlake.lake.table.TableDef;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("  landing zone : " + root.resolve("landing"));
     System.out.println("  planted truth: " + root.resolve("truth") + " (truth.json)");
     System.out.println("  lake         : " + root.resolve("lake"));
-    for (Table t : Table.values()) {
+    for (TableDef t : Tables.ALL) {
       if (p.lake().exists(t)) {
         System.out.printf("    %-12s %,10d rows%n", t.shortName(), p.lake().read(t).count());
       }

@@ -2,6 +2,7 @@ package io.cxlake.jobs.sql;
 
 import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Pipeline;
+import io.cxlake.jobs.Tables;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.lake.config.ConfigError;
@@ -57,7 +58,7 @@ public final class SqlCommand implements Callable<Integer> {
     }
     String text = file != null ? Files.readString(file.toPath()) : query;
     Pipeline p = Pipeline.open(common, main.secrets());
-    p.lake().registerViews();
+    p.lake().registerViews(Tables.ALL);
     for (String statement : SqlScript.statements(text)) {
       Dataset<Row> result = p.spark().sql(statement);
       print(result, System.out);

@@ -41,16 +41,16 @@ public final class Lake {
     return root;
   }
 
-  public String path(Table t) {
+  public String path(TableDef t) {
     return root + "/" + t.shortName();
   }
 
-  public boolean exists(Table t) {
+  public boolean exists(TableDef t) {
     return DeltaTable.isDeltaTable(spark, path(t));
   }
 
   /** The table's rows; an empty frame with the declared schema if the table does not exist yet. */
-  public Dataset<Row> read(Table t) {
+  public Dataset<Row> read(TableDef t) {
     if (!exists(t)) {
       return spark.createDataFrame(List.of(), t.schema());
     }
@@ -58,7 +58,7 @@ public final class Lake {
   }
 
   /** The table's current Delta version, or -1 if it does not exist. */
-  public long version(Table t) {
+  public long version(TableDef t) {
     if (!exists(t)) {
       return -1;
     }
@@ -66,7 +66,7 @@ public final class Lake {
   }
 
   /** Creates the table with its declared schema and partitioning, if it is not there. */
-  public void create(Table t) {
+  public void create(TableDef t) {
     if (exists(t)) {
       return;
     }
@@ -76,7 +76,7 @@ public final class Lake {
   }
 
   /** Selects and casts the declared columns in order; fails naming a column the rows lack. */
-  public static Dataset<Row> conform(Table t, Dataset<Row> rows) {
+  public static Dataset<Row> conform(TableDef t, Dataset<Row> rows) {
     List<String> have = List.of(rows.columns());
     List<Column> cols = new ArrayList<>();
     for (StructField f : t.schema().fields()) {
@@ -90,7 +90,7 @@ public final class Lake {
   }
 
   /** Appends the rows; returns how many were written. */
-  public long append(Table t, Dataset<Row> rows) {
+  public long append(TableDef t, Dataset<Row> rows) {
     create(t);
     Dataset<Row> c = conform(t, rows).cache();
     try {
@@ -107,7 +107,7 @@ public final class Lake {
    * as they are, so a rerun inserts nothing. The rows must be unique on the keys. Returns the
    * number inserted.
    */
-  public long insertNew(Table t, Dataset<Row> rows) {
+  public long insertNew(TableDef t, Dataset<Row> rows) {
     create(t);
     Row m =
         DeltaTable.forPath(spark, path(t))
@@ -124,7 +124,7 @@ public final class Lake {
    * Upserts by key (one MERGE): a matched row is replaced when {@code newerColumn} of the incoming
    * row is at least the stored one's, so replaying an older export never undoes a newer one.
    */
-  public Map<String, Long> upsert(Table t, Dataset<Row> rows, String newerColumn) {
+  public Map<String, Long> upsert(TableDef t, Dataset<Row> rows, String newerColumn) {
     create(t);
     Row m =
         DeltaTable.forPath(spark, path(t))
@@ -142,7 +142,7 @@ public final class Lake {
   }
 
   /** Replaces one date partition with the rows (Delta replaceWhere): rerunnable for a date. */
-  public long replacePartition(Table t, LocalDate date, Dataset<Row> rows) {
+  public long replacePartition(TableDef t, LocalDate date, Dataset<Row> rows) {
     String partition =
         t.partitionColumn()
             .orElseThrow(
@@ -151,7 +151,7 @@ public final class Lake {
   }
 
   /** Replaces the rows matching the predicate with the given rows, in one commit. */
-  public long replaceWhere(Table t, String predicate, Dataset<Row> rows) {
+  public long replaceWhere(TableDef t, String predicate, Dataset<Row> rows) {
     create(t);
     Dataset<Row> c = conform(t, rows).cache();
     try {
@@ -163,10 +163,10 @@ public final class Lake {
     }
   }
 
-  /** Registers every existing table as a temp view under its short name, for SQL. */
-  public List<String> registerViews() {
+  /** Registers each existing table as a temp view under its short name, for SQL. */
+  public List<String> registerViews(List<? extends TableDef> tables) {
     List<String> names = new ArrayList<>();
-    for (Table t : Table.values()) {
+    for (TableDef t : tables) {
       if (exists(t)) {
         read(t).createOrReplaceTempView(t.shortName());
         names.add(t.shortName());
@@ -176,8 +176,8 @@ public final class Lake {
   }
 
   /** The current versions of the given tables (-1 for absent), to restore after a failure. */
-  public Map<Table, Long> versions(List<Table> tables) {
-    Map<Table, Long> v = new LinkedHashMap<>();
+  public Map<TableDef, Long> versions(List<? extends TableDef> tables) {
+    Map<TableDef, Long> v = new LinkedHashMap<>();
     tables.forEach(t -> v.put(t, version(t)));
     return v;
   }
@@ -186,7 +186,7 @@ public final class Lake {
    * Puts the tables back to the versions taken by {@link #versions}: a failed job leaves the lake
    * as it was. A table the job created is removed again.
    */
-  public void restore(Map<Table, Long> before) {
+  public void restore(Map<TableDef, Long> before) {
     before.forEach(
         (t, v) -> {
           long now = version(t);
@@ -211,7 +211,7 @@ public final class Lake {
     }
   }
 
-  private static String keyMatch(Table t) {
+  private static String keyMatch(TableDef t) {
     if (t.keys().isEmpty()) {
       throw new IllegalArgumentException(t.shortName() + " has no keys to merge on");
     }

@@ -74,7 +74,7 @@ class LakeTest {
   void restoreUndoesWritesAndRemovesCreatedTables(SparkSession spark) {
     Lake lake = TempLake.create(spark);
     lake.append(Table.COSTS, costs(spark, new Object[] {D1, "recs", "compute", 1.0, D1}));
-    Map<Table, Long> before = lake.versions(List.of(Table.COSTS, Table.RUNS));
+    Map<TableDef, Long> before = lake.versions(List.of(Table.COSTS, Table.RUNS));
     lake.append(Table.COSTS, costs(spark, new Object[] {D1, "bot", "compute", 5.0, D1}));
     lake.create(Table.RUNS);
     lake.restore(before);

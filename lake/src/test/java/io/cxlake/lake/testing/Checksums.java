@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
+import io.cxlake.lake.table.TableDef;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -19,7 +21,7 @@ public final class Checksums {
   private Checksums() {}
 
   /** "rows:hashsum" of one table; the sum of row hashes is exact in decimal(38,0). */
-  public static String of(Lake lake, Table t) {
+  public static String of(Lake lake, TableDef t) {
     Column[] all = Arrays.stream(lake.read(t).columns()).map(c -> col(c)).toArray(Column[]::new);
     Row r =
         lake.read(t)
@@ -29,10 +31,16 @@ public final class Checksums {
     return r.getLong(0) + ":" + r.get(1);
   }
 
-  /** Checksums of every existing table except those given. */
-  public static Map<String, String> all(Lake lake, Table... except) {
+  /** Checksums of every existing lake table except those given. */
+  public static Map<String, String> all(Lake lake, TableDef... except) {
+    return all(lake, Arrays.asList(Table.values()), except);
+  }
+
+  /** Checksums of each existing table of the list except those given. */
+  public static Map<String, String> all(
+      Lake lake, List<? extends TableDef> tables, TableDef... except) {
     Map<String, String> out = new TreeMap<>();
-    for (Table t : Table.values()) {
+    for (TableDef t : tables) {
       if (lake.exists(t) && !Arrays.asList(except).contains(t)) {
         out.put(t.shortName(), of(lake, t));
       }

@@ -1,7 +1,8 @@
-package io.cxlake.lake.table;
+package io.cxlake.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxlake.lake.table.TableDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class TableDocsTest {
     assertThat(block)
         .as(
             "README table reference is stale: replace the block with the output of"
-                + " io.cxlake.lake.table.TableDocs")
-        .isEqualTo(TableDocs.markdown());
+                + " io.cxlake.jobs.Tables")
+        .isEqualTo(TableDocs.markdown(Tables.ALL));
   }
 }

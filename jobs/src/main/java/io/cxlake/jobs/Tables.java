@@ -1,0 +1,28 @@
+package io.cxlake.jobs;
+
+import io.cxlake.lake.table.Table;
+import io.cxlake.lake.table.TableDef;
+import io.cxlake.lake.table.TableDocs;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every table the pipeline writes, in README order: the ingested lake, then each module's own.
+ * {@code sql} registers them as views; the README's reference is generated from them.
+ */
+public final class Tables {
+  public static final List<TableDef> ALL = all();
+
+  private Tables() {}
+
+  private static List<TableDef> all() {
+    List<TableDef> t = new ArrayList<>(Arrays.asList(Table.values()));
+    return List.copyOf(t);
+  }
+
+  /** Prints the README's table reference block. */
+  public static void main(String[] args) {
+    System.out.print(TableDocs.START + "\n" + TableDocs.markdown(ALL) + TableDocs.END + "\n");
+  }
+}
