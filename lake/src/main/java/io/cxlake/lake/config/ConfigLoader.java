@@ -104,6 +104,14 @@ public final class ConfigLoader {
         new CxConfig.IngestSettings(
             t.positiveInt("ingest.max-field-chars"),
             t.positiveInt("ingest.future-tolerance-hours")),
+        new CxConfig.FeatureSettings(
+            t.positiveDouble("features.weights.view"),
+            t.positiveDouble("features.weights.cart"),
+            t.positiveDouble("features.weights.purchase"),
+            t.positiveDouble("features.half-life-days"),
+            t.positiveInt("features.covisitation.window-days"),
+            t.positiveInt("features.covisitation.top-n"),
+            t.positiveInt("features.interaction-snapshots")),
         new CxConfig.ServingSettings(
             t.oneOf("serving.store", "sqlite", "postgres", "redis"),
             t.string("serving.sqlite-path")));
@@ -131,6 +139,22 @@ public final class ConfigLoader {
         throw wrongType(path, "an integer", e);
       }
       if (v <= 0) {
+        throw new ConfigError(
+            "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
+      }
+      return v;
+    }
+
+    double positiveDouble(String path) {
+      double v;
+      try {
+        v = c.getDouble(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "a number", e);
+      }
+      if (!(v > 0)) {
         throw new ConfigError(
             "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
       }

@@ -8,6 +8,7 @@ public record CxConfig(
     LakeSettings lake,
     SecretsSettings secrets,
     IngestSettings ingest,
+    FeatureSettings features,
     ServingSettings serving) {
 
   /** Spark master, application name and pass-through Spark settings. */
@@ -21,6 +22,19 @@ public record CxConfig(
 
   /** Ingest validation limits. */
   public record IngestSettings(int maxFieldChars, int futureToleranceHours) {}
+
+  /**
+   * Feature definitions: implicit-feedback weights per event kind, the interaction half-life, and
+   * the co-visitation window and list length.
+   */
+  public record FeatureSettings(
+      double viewWeight,
+      double cartWeight,
+      double purchaseWeight,
+      double halfLifeDays,
+      int covisitationWindowDays,
+      int covisitationTopN,
+      int interactionSnapshots) {}
 
   /** Which serving store to publish to and where. */
   public record ServingSettings(String store, String sqlitePath) {}

@@ -163,6 +163,16 @@ public final class Lake {
     }
   }
 
+  /** Deletes the rows matching the predicate, in one commit; returns how many. */
+  public long deleteWhere(TableDef t, String predicate) {
+    if (!exists(t)) {
+      return 0;
+    }
+    long n = read(t).where(predicate).count();
+    DeltaTable.forPath(spark, path(t)).delete(predicate);
+    return n;
+  }
+
   /** Registers each existing table as a temp view under its short name, for SQL. */
   public List<String> registerViews(List<? extends TableDef> tables) {
     List<String> names = new ArrayList<>();

@@ -1,0 +1,166 @@
+package io.cxlake.features;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.cxlake.lake.config.CxConfig.FeatureSettings;
+import io.cxlake.lake.table.Lake;
+import io.cxlake.lake.table.Table;
+import io.cxlake.lake.table.TableDef;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Builds the feature snapshot as of A. Incremental by default: the newest earlier snapshot P is
+ * carried forward with the rows visible in [P, A) only. Full: everything visible before A is read
+ * again. Both write the same rows (a test holds them to it); rerunning a date replaces its rows.
+ */
+public final class FeatureBuild {
+  public static final List<TableDef> TABLES = List.of(FeatureTable.values());
+
+  private final Lake lake;
+  private final FeatureSettings settings;
+  private final Visibility visibility;
+  private final Weights weights;
+
+  public FeatureBuild(Lake lake, FeatureSettings settings, int futureToleranceHours) {
+    this.lake = lake;
+    this.settings = settings;
+    this.visibility = new Visibility(lake, futureToleranceHours);
+    this.weights = Weights.of(settings);
+  }
+
+  /** What one build did: the snapshot date, whether it read the whole history, rows written. */
+  public record Result(LocalDate asOf, Optional<LocalDate> carriedFrom, Map<String, Long> counts) {
+    public String summary() {
+      return "features as of "
+          + asOf
+          + carriedFrom.map(p -> " (incremental from " + p + ")").orElse(" (full)")
+          + ": "
+          + counts;
+    }
+  }
+
+  public Result run(LocalDate asOf, boolean full) {
+    Optional<LocalDate> prev = full ? Optional.empty() : previousSnapshot(asOf);
+    LocalDate from = prev.orElse(asOf.minusDays(longestWindow()));
+    Inputs fresh =
+        prev.isPresent()
+            ? Inputs.between(lake, visibility, from, asOf)
+            : Inputs.before(lake, visibility, asOf);
+    Map<String, Long> counts = new LinkedHashMap<>();
+
+    Dataset<Row> users = UserFeatures.state(fresh, weights);
+    Dataset<Row> interactions =
+        Interactions.of(fresh.events(), weights, settings.halfLifeDays(), asOf);
+    if (prev.isPresent()) {
+      LocalDate p = prev.get();
+      users =
+          UserFeatures.combine(UserFeatures.rawOf(snapshot(FeatureTable.USER_FEATURES, p)), users);
+      interactions =
+          Interactions.roll(
+              snapshot(FeatureTable.INTERACTIONS, p),
+              p,
+              interactions,
+              settings.halfLifeDays(),
+              asOf);
+    }
+    write(
+        counts,
+        FeatureTable.USER_FEATURES,
+        asOf,
+        UserFeatures.snapshot(users, fresh.customers(), asOf));
+    write(counts, FeatureTable.INTERACTIONS, asOf, interactions);
+    dropOldInteractions(counts);
+
+    // Daily partials of the days not summed yet; a full build recomputes every day its windows see.
+    Inputs days = prev.isPresent() ? fresh : Inputs.between(lake, visibility, from, asOf);
+    String range = "day >= DATE'" + from + "' AND day < DATE'" + asOf + "'";
+    counts.put(
+        FeatureTable.ITEM_DAILY.shortName(),
+        lake.replaceWhere(FeatureTable.ITEM_DAILY, range, ItemFeatures.daily(days)));
+    counts.put(
+        FeatureTable.COVISITATION_DAILY.shortName(),
+        lake.replaceWhere(
+            FeatureTable.COVISITATION_DAILY, range, Covisitation.daily(days.events())));
+    write(
+        counts,
+        FeatureTable.ITEM_FEATURES,
+        asOf,
+        ItemFeatures.snapshot(lake.read(FeatureTable.ITEM_DAILY), fresh.items(), asOf));
+    write(
+        counts,
+        FeatureTable.COVISITATION,
+        asOf,
+        Covisitation.snapshot(
+            lake.read(FeatureTable.COVISITATION_DAILY),
+            settings.covisitationWindowDays(),
+            settings.covisitationTopN(),
+            asOf));
+    counts.put(FeatureTable.ORDER_LINE_FEATURES.shortName(), orderLines(fresh, asOf));
+    return new Result(asOf, prev, counts);
+  }
+
+  /**
+   * Order-line features of every order with a line visible in the range, from all of that order's
+   * lines visible before A (an order's lines may arrive on different days).
+   */
+  private long orderLines(Inputs fresh, LocalDate asOf) {
+    Dataset<Row> touched = fresh.orderLines().select("order_id").distinct();
+    Dataset<Row> lines =
+        visibility.before(Table.ORDER_LINES, asOf).join(touched, "order_id", "left_semi");
+    Dataset<Row> features =
+        OrderLineFeatures.of(lines, visibility.before(Table.ORDERS, asOf), fresh.items());
+    Map<String, Long> m = lake.upsert(FeatureTable.ORDER_LINE_FEATURES, features, "order_date");
+    return m.get("inserted") + m.get("updated");
+  }
+
+  /** The newest snapshot before A that both carried tables hold. */
+  private Optional<LocalDate> previousSnapshot(LocalDate asOf) {
+    if (!lake.exists(FeatureTable.USER_FEATURES) || !lake.exists(FeatureTable.INTERACTIONS)) {
+      return Optional.empty();
+    }
+    List<Row> rows =
+        lake.read(FeatureTable.USER_FEATURES)
+            .select("as_of")
+            .distinct()
+            .intersect(lake.read(FeatureTable.INTERACTIONS).select("as_of").distinct())
+            .where(col("as_of").lt(lit(asOf)))
+            .orderBy(col("as_of").desc())
+            .limit(1)
+            .collectAsList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getDate(0).toLocalDate());
+  }
+
+  private Dataset<Row> snapshot(FeatureTable t, LocalDate asOf) {
+    return lake.read(t).where(col("as_of").equalTo(lit(asOf)));
+  }
+
+  private void write(Map<String, Long> counts, FeatureTable t, LocalDate asOf, Dataset<Row> rows) {
+    counts.put(t.shortName(), lake.replaceWhere(t, "as_of = DATE'" + asOf + "'", rows));
+  }
+
+  /** Keeps the newest interaction snapshots; the recommenders read only the latest. */
+  private void dropOldInteractions(Map<String, Long> counts) {
+    List<Row> keep =
+        lake.read(FeatureTable.INTERACTIONS)
+            .select("as_of")
+            .distinct()
+            .orderBy(col("as_of").desc())
+            .limit(settings.interactionSnapshots())
+            .collectAsList();
+    LocalDate oldestKept = keep.get(keep.size() - 1).getDate(0).toLocalDate();
+    counts.put(
+        "interactions_dropped",
+        lake.deleteWhere(FeatureTable.INTERACTIONS, "as_of < DATE'" + oldestKept + "'"));
+  }
+
+  private int longestWindow() {
+    return Math.max(ItemFeatures.LONGEST, settings.covisitationWindowDays());
+  }
+}

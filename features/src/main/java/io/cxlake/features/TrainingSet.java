@@ -1,0 +1,124 @@
+package io.cxlake.features;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import io.cxlake.lake.table.Lake;
+import io.cxlake.lake.table.Table;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The only way models read features: labelled examples joined point-in-time, like Feast's
+ * point-in-time join. An example at time t gets the newest snapshot with as_of ≤ t's date, which
+ * was built from rows visible before that midnight, so from nothing at or after t. Labels come from
+ * the window after t and only from rows visible before the training set's own as-of date.
+ */
+public final class TrainingSet {
+  /** The customer's history columns the return-risk examples get from user_features. */
+  public static final List<String> CUSTOMER_COLUMNS =
+      List.of(
+          "customer_orders",
+          "customer_items_bought",
+          "customer_return_rate",
+          "days_since_prev_return",
+          "customer_tenure_days");
+
+  private TrainingSet() {}
+
+  /**
+   * Each entity row with the columns of the newest feature snapshot of its key dated on or before
+   * its time; null columns when there is none. {@code ids} identify an entity row.
+   */
+  public static Dataset<Row> asOfJoin(
+      Dataset<Row> entities, List<String> ids, String key, String time, Dataset<Row> features) {
+    Dataset<Row> e =
+        entities
+            .withColumn("_ids", struct(ids.stream().map(c -> col(c)).toArray(Column[]::new)))
+            .withColumn("_date", to_date(col(time)));
+    Dataset<Row> dates = features.select(col(key).as("_key"), col("as_of").as("_as_of"));
+    Dataset<Row> picked =
+        e.select("_ids", key, "_date")
+            .join(dates, col(key).equalTo(col("_key")).and(col("_as_of").leq(col("_date"))))
+            .groupBy("_ids")
+            .agg(max("_as_of").as("_as_of"));
+    Dataset<Row> f =
+        features.withColumnRenamed(key, "_key").withColumnRenamed("as_of", "features_as_of");
+    return e.join(picked, "_ids", "left")
+        .join(
+            f,
+            col(key).equalTo(col("_key")).and(col("_as_of").equalTo(col("features_as_of"))),
+            "left")
+        .drop("_ids", "_date", "_as_of", "_key");
+  }
+
+  /**
+   * Return-risk examples for training: order lines ordered before {@code asOf - labelDays} (their
+   * label window has closed), labelled 1 when the line came back within {@code labelDays} days, as
+   * far as the returns visible before {@code asOf} tell.
+   */
+  public static Dataset<Row> returnRisk(Lake lake, LocalDate asOf, int labelDays) {
+    Dataset<Row> lines =
+        lake.read(FeatureTable.ORDER_LINE_FEATURES)
+            .where(col("order_date").lt(lit(asOf.minusDays(labelDays))));
+    Dataset<Row> returns =
+        lake.read(Table.RETURNS)
+            .where(greatest(col("ingest_date"), col("return_date")).lt(lit(asOf)))
+            .select(col("order_id").as("r_order"), col("line_no").as("r_line"), col("returned_at"));
+    Dataset<Row> labelled =
+        lines
+            .join(
+                returns,
+                col("order_id")
+                    .equalTo(col("r_order"))
+                    .and(col("line_no").equalTo(col("r_line")))
+                    .and(col("returned_at").geq(col("ordered_at")))
+                    .and(
+                        col("returned_at")
+                            .lt(
+                                col("ordered_at")
+                                    .plus(expr("make_interval(0,0,0," + labelDays + ")")))),
+                "left")
+            .groupBy(lines.columns()[0], rest(lines.columns()))
+            .agg(max(when(col("r_order").isNotNull(), lit(1)).otherwise(lit(0))).as("label"));
+    return withCustomer(lake, labelled);
+  }
+
+  /** Return-risk rows to score: lines ordered on or after {@code since}, without a label. */
+  public static Dataset<Row> returnRiskToScore(Lake lake, LocalDate since) {
+    return withCustomer(
+        lake, lake.read(FeatureTable.ORDER_LINE_FEATURES).where(col("order_date").geq(lit(since))));
+  }
+
+  private static Dataset<Row> withCustomer(Lake lake, Dataset<Row> lines) {
+    Dataset<Row> users =
+        lake.read(FeatureTable.USER_FEATURES)
+            .select(
+                col("user_id"),
+                col("as_of"),
+                col("orders").as("customer_orders"),
+                col("items_bought").as("customer_items_bought"),
+                col("return_rate").as("customer_return_rate"),
+                col("last_return_date").as("_last_return"),
+                col("first_seen").as("_first_seen"));
+    return asOfJoin(lines, List.of("order_id", "line_no"), "user_id", "ordered_at", users)
+        .withColumn("days_since_prev_return", datediff(col("order_date"), col("_last_return")))
+        .withColumn("customer_tenure_days", datediff(col("order_date"), col("_first_seen")))
+        .drop("_last_return", "_first_seen");
+  }
+
+  private static String[] rest(String[] cols) {
+    return Arrays.copyOfRange(cols, 1, cols.length);
+  }
+}
