@@ -63,12 +63,16 @@ class IntentsCommandIT {
   }
 
   private static int intents(String... extraSets) {
+    return intents(DAY, extraSets);
+  }
+
+  private static int intents(LocalDate day, String... extraSets) {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
                 "intents",
                 "--run-date",
-                DAY.toString(),
+                day.toString(),
                 "--set",
                 "lake.root=" + dir.resolve("lake"),
                 "--set",
@@ -163,5 +167,36 @@ class IntentsCommandIT {
                 .where("intent IN ('complaint', 'other') AND route = 'automate'")
                 .count())
         .isZero();
+  }
+
+  @Test
+  void withNothingToLearnFromEveryTicketGoesToAPersonAndARerunReplacesTheDay() {
+    // The first day has no earlier tickets to train on. Run twice: the partition is replaced.
+    LocalDate first = SHOP.firstDay();
+    assertThat(intents(first)).isEqualTo(ExitCodes.OK);
+    assertThat(intents(first)).isEqualTo(ExitCodes.OK);
+    Dataset<Row> scores = lake.read(IntentTables.INTENTS).where("run_date = DATE'" + first + "'");
+    assertThat(scores.count())
+        .isEqualTo(lake.read(Table.TICKETS).where("ticket_date = DATE'" + first + "'").count())
+        .isPositive();
+    assertThat(scores.where("route = 'person' AND reason = 'no_model'").count())
+        .isEqualTo(scores.count());
+    Dataset<Row> kpis = lake.read(IntentTables.INTENT_KPIS).where("run_date = DATE'" + first + "'");
+    assertThat(kpis.count()).isEqualTo(kpis.select("kpi").distinct().count());
+    assertThat(kpis.where("kpi = 'predicted_containment'").head().getDouble(1)).isZero();
+    assertThat(
+            lake.read(Table.RUNS)
+                .where("step = 'intents' AND status = 'succeeded'")
+                .where("run_date = DATE'" + first + "'")
+                .count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void missingTagsFailTheStepAndLeaveTheTablesAsTheyWere() {
+    long before = lake.version(IntentTables.INTENTS);
+    int code = intents("intents.labels=" + dir.resolve("no-such-tags.csv"));
+    assertThat(code).isEqualTo(ExitCodes.STEP_FAILED);
+    assertThat(lake.version(IntentTables.INTENTS)).isEqualTo(before);
   }
 }

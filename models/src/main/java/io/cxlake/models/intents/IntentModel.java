@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
@@ -82,6 +83,11 @@ public final class IntentModel {
    */
   public static IntentModel train(
       Dataset<Row> train, Dataset<Row> validation, IntentsSettings settings) {
+    return fit(train, TextPipeline.create()).withThresholds(validation, settings);
+  }
+
+  /** Fits the given (unfitted) pipeline on {@code train}, without thresholds yet. */
+  static IntentModel fit(Dataset<Row> train, Pipeline unfitted) {
     StringIndexerModel indexer =
         new StringIndexer().setInputCol("actual").setOutputCol("label").fit(train);
     List<String> labels = Arrays.asList(indexer.labelsArray()[0]);
@@ -90,7 +96,7 @@ public final class IntentModel {
     }
     Dataset<Row> indexed = indexer.transform(train).cache();
     try {
-      PipelineModel pipeline = TextPipeline.create().fit(indexed);
+      PipelineModel pipeline = unfitted.fit(indexed);
       Set<String> vocabulary =
           new HashSet<>(
               pipeline
@@ -99,19 +105,25 @@ public final class IntentModel {
                   .distinct()
                   .as(Encoders.STRING())
                   .collectAsList());
-      IntentModel unrouted =
-          new IntentModel(pipeline, labels, vocabulary, RoutingPolicy.noModel(), Map.of());
-      Map<String, ThresholdSelection.Choice> chosen =
-          Thresholds.choose(unrouted.predict(validation), labels, settings);
-      Map<String, Double> byIntent = new LinkedHashMap<>();
-      chosen.forEach((k, v) -> byIntent.put(k, v.threshold()));
-      RoutingPolicy policy =
-          new RoutingPolicy(
-              byIntent, Set.copyOf(settings.humanOnly()), settings.maxUnknownWordShare(), true);
-      return new IntentModel(pipeline, labels, vocabulary, policy, chosen);
+      return new IntentModel(pipeline, labels, vocabulary, RoutingPolicy.noModel(), Map.of());
     } finally {
       indexed.unpersist();
     }
+  }
+
+  /** The same fitted model with each intent's threshold chosen on {@code validation}. */
+  IntentModel withThresholds(Dataset<Row> validation, IntentsSettings settings) {
+    if (pipeline == null) {
+      return this;
+    }
+    Map<String, ThresholdSelection.Choice> chosen =
+        Thresholds.choose(predict(validation), labels, settings);
+    Map<String, Double> byIntent = new LinkedHashMap<>();
+    chosen.forEach((k, v) -> byIntent.put(k, v.threshold()));
+    RoutingPolicy policy =
+        new RoutingPolicy(
+            byIntent, Set.copyOf(settings.humanOnly()), settings.maxUnknownWordShare(), true);
+    return new IntentModel(pipeline, labels, vocabulary, policy, chosen);
   }
 
   public boolean trained() {

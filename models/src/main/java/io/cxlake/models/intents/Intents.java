@@ -26,6 +26,28 @@ import org.apache.spark.sql.Row;
 public final class Intents {
   private Intents() {}
 
+  /** One tag per ticket, as {@code ticket_id, actual}. */
+  static Dataset<Row> tags(Dataset<Row> labels) {
+    return labels
+        .where(col("ticket_id").isNotNull().and(col("intent").isNotNull()))
+        .groupBy("ticket_id")
+        .agg(first("intent").as("actual"));
+  }
+
+  /**
+   * The tagged tickets of the {@code days} before the run date: {@code ticket_id, body, actual}.
+   */
+  static Dataset<Row> tagged(Dataset<Row> tickets, Dataset<Row> tags, LocalDate runDate, int days) {
+    Date from = Date.valueOf(runDate.minusDays(days));
+    return tickets
+        .where(
+            col("ticket_date")
+                .geq(lit(from))
+                .and(col("ticket_date").lt(lit(Date.valueOf(runDate)))))
+        .select("ticket_id", "body")
+        .join(tags, "ticket_id");
+  }
+
   /**
    * @param tickets the {@code tickets} table (at least {@code ticket_id, body, ticket_date}, and
    *     {@code resolved_by, handle_minutes} for realised outcomes)
@@ -33,19 +55,9 @@ public final class Intents {
    */
   public static IntentsResult run(
       Dataset<Row> tickets, Dataset<Row> labels, LocalDate runDate, IntentsSettings settings) {
-    Dataset<Row> tags =
-        labels
-            .where(col("ticket_id").isNotNull().and(col("intent").isNotNull()))
-            .groupBy("ticket_id")
-            .agg(first("intent").as("actual"));
+    Dataset<Row> tags = tags(labels);
     Date d = Date.valueOf(runDate);
-    Date from = Date.valueOf(runDate.minusDays(settings.trainDays()));
-    Dataset<Row> window =
-        tickets
-            .where(col("ticket_date").geq(lit(from)).and(col("ticket_date").lt(lit(d))))
-            .select("ticket_id", "body")
-            .join(tags, "ticket_id")
-            .cache();
+    Dataset<Row> window = tagged(tickets, tags, runDate, settings.trainDays()).cache();
     try {
       Dataset<Row> train = window.where(Slices.isTrain());
       Dataset<Row> validation = window.where(Slices.isValidation());

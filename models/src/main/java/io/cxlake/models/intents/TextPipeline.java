@@ -37,8 +37,15 @@ public final class TextPipeline {
   static final String TERMS =
       "SELECT *, concat(words, word_bigrams, char_trigrams) AS terms FROM __THIS__";
 
+  static final String WORD_TERMS = "SELECT *, concat(words, word_bigrams) AS terms FROM __THIS__";
+
   /** The unfitted pipeline; it reads {@code body} and, when fitting, {@code label}. */
   public static Pipeline create() {
+    return create(REG_PARAM, true);
+  }
+
+  /** A variant for the benchmark: another regularisation, or words and bigrams only. */
+  static Pipeline create(double regParam, boolean charTrigrams) {
     PipelineStage[] stages = {
       new SQLTransformer().setStatement(NORMALISE),
       new RegexTokenizer()
@@ -49,12 +56,12 @@ public final class TextPipeline {
       new NGram().setN(2).setInputCol("words").setOutputCol("word_bigrams"),
       new SQLTransformer().setStatement(CHARS),
       new NGram().setN(3).setInputCol("chars").setOutputCol("char_trigrams"),
-      new SQLTransformer().setStatement(TERMS),
+      new SQLTransformer().setStatement(charTrigrams ? TERMS : WORD_TERMS),
       new HashingTF().setInputCol("terms").setOutputCol("tf").setNumFeatures(FEATURES),
       new IDF().setInputCol("tf").setOutputCol("features"),
       new LogisticRegression()
           .setFamily("multinomial")
-          .setRegParam(REG_PARAM)
+          .setRegParam(regParam)
           .setElasticNetParam(0)
           .setMaxIter(100)
           .setFeaturesCol("features")
