@@ -56,7 +56,10 @@ final class IntentsReport {
     c.put("tickets_automated", automated);
     c.put(
         "intents_automatable",
-        model.thresholds().values().stream().filter(t -> t.threshold() != null).count());
+        model.thresholds().entrySet().stream()
+            .filter(e -> e.getValue().threshold() != null)
+            .filter(e -> !settings.humanOnly().contains(e.getKey()))
+            .count());
 
     Map<String, Double> k = new LinkedHashMap<>();
     k.put("predicted_containment", scored == 0 ? Double.NaN : (double) automated / scored);

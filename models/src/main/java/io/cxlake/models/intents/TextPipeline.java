@@ -19,7 +19,9 @@ public final class TextPipeline {
   /** Hash buckets: far more than the distinct terms of a shop's tickets, so collisions are rare. */
   static final int FEATURES = 1 << 16;
 
-  /** L2 regularisation; chosen on the benchmark's validation slice (benchmarks/intents.md). */
+  /**
+   * L2 regularisation. benchmarks/intents.md compares 0.1, 0.01 and 0.001: within 0.01 macro-F1.
+   */
   static final double REG_PARAM = 0.01;
 
   private TextPipeline() {}
