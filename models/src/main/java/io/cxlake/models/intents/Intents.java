@@ -73,6 +73,8 @@ public final class Intents {
 
       SliceEvaluation onTest = SliceEvaluation.of(Slices.TEST, model.score(test));
       Dataset<Row> day = tickets.where(col("ticket_date").equalTo(lit(d)));
+      // Cached because the evaluation, the KPIs and the caller's write all read it; it is one
+      // day's tickets, and the shared session's cache is cleared with the run.
       Dataset<Row> dayScored =
           model
               .score(
