@@ -2,8 +2,10 @@ package io.cxlake.jobs;
 
 import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.demo.DemoCommand;
+import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.GenerateCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
+import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       GenerateCommand.class,
       IngestCommand.class,
+      FeaturesCommand.class,
+      IntentsCommand.class,
       SqlCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

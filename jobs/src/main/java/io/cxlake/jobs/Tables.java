@@ -1,8 +1,10 @@
 package io.cxlake.jobs;
 
+import io.cxlake.features.FeatureTable;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.table.TableDef;
 import io.cxlake.lake.table.TableDocs;
+import io.cxlake.models.intents.IntentTables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +20,8 @@ public final class Tables {
 
   private static List<TableDef> all() {
     List<TableDef> t = new ArrayList<>(Arrays.asList(Table.values()));
+    t.addAll(Arrays.asList(FeatureTable.values()));
+    t.addAll(Arrays.asList(IntentTables.values()));
     return List.copyOf(t);
   }
 

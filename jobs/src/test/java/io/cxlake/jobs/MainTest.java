@@ -62,4 +62,14 @@ class MainTest {
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_CONFIG);
     assertThat(r.err()).contains("--run-dat");
   }
+
+  @Test
+  void intentsChecksItsConfigAndRunDateBeforeSparkStarts() {
+    Run r = run("intents", "--run-date", "2026-10-01", "--set", "intents.precision-target=1.5");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(r.err()).contains("intents.precision-target");
+    Run noDate = run("intents");
+    assertThat(noDate.code()).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(noDate.err()).contains("--run-date");
+  }
 }

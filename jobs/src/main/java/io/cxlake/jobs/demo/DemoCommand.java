@@ -5,6 +5,7 @@ import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.Tables;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.SimOptions;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.lake.config.Secrets;
@@ -70,6 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
       LocalDate day = params.firstDay().plusDays(d);
       IngestResult r = IngestCommand.run(p, day);
       System.out.printf("ingested %s: %s%n", day, r.summary());
+      System.out.println(FeaturesCommand.run(p, day, false).summary());
     }
     printSummary(p, root);
     return ExitCodes.OK;

@@ -114,7 +114,14 @@ public final class ConfigLoader {
             t.positiveInt("features.interaction-snapshots")),
         new CxConfig.ServingSettings(
             t.oneOf("serving.store", "sqlite", "postgres", "redis"),
-            t.string("serving.sqlite-path")));
+            t.string("serving.sqlite-path")),
+        new CxConfig.IntentsSettings(
+            t.string("intents.labels"),
+            t.positiveInt("intents.train-days"),
+            t.fraction("intents.precision-target"),
+            t.positiveInt("intents.min-validation-support"),
+            t.stringList("intents.human-only"),
+            t.fraction("intents.max-unknown-word-share")));
   }
 
   /** Typed getters that turn the library's exceptions into errors naming key and origin. */
@@ -146,19 +153,42 @@ public final class ConfigLoader {
     }
 
     double positiveDouble(String path) {
-      double v;
-      try {
-        v = c.getDouble(path);
-      } catch (ConfigException.Missing e) {
-        throw new ConfigError("missing required config key '" + path + "'");
-      } catch (ConfigException e) {
-        throw wrongType(path, "a number", e);
-      }
+      double v = number(path);
       if (!(v > 0)) {
         throw new ConfigError(
             "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
       }
       return v;
+    }
+
+    /** A number in (0, 1]. */
+    double fraction(String path) {
+      double v = number(path);
+      if (!(v > 0 && v <= 1)) {
+        throw new ConfigError(
+            "config key '" + path + "' must lie in (0, 1], got " + v + " (" + origin(path) + ")");
+      }
+      return v;
+    }
+
+    private double number(String path) {
+      try {
+        return c.getDouble(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "a number", e);
+      }
+    }
+
+    List<String> stringList(String path) {
+      try {
+        return List.copyOf(c.getStringList(path));
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "a list of strings", e);
+      }
     }
 
     String oneOf(String path, String... allowed) {

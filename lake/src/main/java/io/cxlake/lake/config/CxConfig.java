@@ -1,5 +1,6 @@
 package io.cxlake.lake.config;
 
+import java.util.List;
 import java.util.Map;
 
 /** The whole typed configuration of one run. Built by {@link ConfigLoader}; immutable. */
@@ -9,7 +10,8 @@ public record CxConfig(
     SecretsSettings secrets,
     IngestSettings ingest,
     FeatureSettings features,
-    ServingSettings serving) {
+    ServingSettings serving,
+    IntentsSettings intents) {
 
   /** Spark master, application name and pass-through Spark settings. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
@@ -38,4 +40,17 @@ public record CxConfig(
 
   /** Which serving store to publish to and where. */
   public record ServingSettings(String store, String sqlitePath) {}
+
+  /**
+   * The support-intent classifier: where agents' intent tags come from, the training window, the
+   * precision an automated route must reach on validation data, the intents only a person handles,
+   * and when a ticket's words are too unfamiliar to trust the model.
+   */
+  public record IntentsSettings(
+      String labels,
+      int trainDays,
+      double precisionTarget,
+      int minValidationSupport,
+      List<String> humanOnly,
+      double maxUnknownWordShare) {}
 }

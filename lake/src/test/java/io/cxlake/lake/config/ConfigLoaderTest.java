@@ -98,4 +98,25 @@ class ConfigLoaderTest {
     assertThat(ConfigLoader.load(new File("../conf/local.conf"), List.of()).lake().root())
         .isEqualTo("data/lake");
   }
+
+  @Test
+  void intentsKeysAreTypedAndChecked() throws IOException {
+    File f = conf("intents {\n  human-only = [complaint]\n  precision-target = 0.95\n}\n");
+    CxConfig c = ConfigLoader.load(f, List.of("intents.train-days=14"));
+    assertThat(c.intents().humanOnly()).containsExactly("complaint");
+    assertThat(c.intents().precisionTarget()).isEqualTo(0.95);
+    assertThat(c.intents().trainDays()).isEqualTo(14);
+    assertThat(ConfigLoader.load(null, List.of()).intents().humanOnly())
+        .containsExactly("complaint", "other");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("intents.precision-targt=0.9")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("intents.precision-targt");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("intents.precision-target=1.5")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("intents.precision-target")
+        .hasMessageContaining("(0, 1]");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("intents.train-days=many")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("intents.train-days");
+  }
 }
