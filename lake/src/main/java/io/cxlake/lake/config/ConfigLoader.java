@@ -104,6 +104,15 @@ public final class ConfigLoader {
         new CxConfig.IngestSettings(
             t.positiveInt("ingest.max-field-chars"),
             t.positiveInt("ingest.future-tolerance-hours")),
+        new CxConfig.ImpactSettings(
+            t.nonNegativeInt("impact.window-days"),
+            t.positiveInt("impact.pre-period-days"),
+            t.between("impact.treatment-share", 0, 1, false),
+            t.between("impact.gross-margin", 0, 1, true),
+            t.nonNegative("impact.cost-per-agent-minute"),
+            t.nonNegative("impact.cost-per-returned-item"),
+            t.nonNegative("impact.incentive-cost-per-user"),
+            t.between("impact.operating-cost-per-day", 0, Double.MAX_VALUE, false)),
         new CxConfig.ServingSettings(
             t.oneOf("serving.store", "sqlite", "postgres", "redis"),
             t.string("serving.sqlite-path")));
@@ -133,6 +142,61 @@ public final class ConfigLoader {
       if (v <= 0) {
         throw new ConfigError(
             "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
+      }
+      return v;
+    }
+
+    int nonNegativeInt(String path) {
+      int v;
+      try {
+        v = c.getInt(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "an integer", e);
+      }
+      if (v < 0) {
+        throw new ConfigError(
+            "config key '" + path + "' must be >= 0, got " + v + " (" + origin(path) + ")");
+      }
+      return v;
+    }
+
+    double number(String path) {
+      try {
+        return c.getDouble(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "a number", e);
+      }
+    }
+
+    double nonNegative(String path) {
+      return between(path, 0, Double.MAX_VALUE, true);
+    }
+
+    /** A number in (low, high), or [low, high] when {@code closed}. */
+    double between(String path, double low, double high, boolean closed) {
+      double v = number(path);
+      boolean ok = closed ? v >= low && v <= high : v > low && v < high;
+      if (!ok) {
+        String range =
+            (closed ? "[" : "(")
+                + low
+                + ", "
+                + (high == Double.MAX_VALUE ? "inf" : String.valueOf(high))
+                + (closed ? "]" : ")");
+        throw new ConfigError(
+            "config key '"
+                + path
+                + "' must lie in "
+                + range
+                + ", got "
+                + v
+                + " ("
+                + origin(path)
+                + ")");
       }
       return v;
     }

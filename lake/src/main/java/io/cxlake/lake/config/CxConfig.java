@@ -8,6 +8,7 @@ public record CxConfig(
     LakeSettings lake,
     SecretsSettings secrets,
     IngestSettings ingest,
+    ImpactSettings impact,
     ServingSettings serving) {
 
   /** Spark master, application name and pass-through Spark settings. */
@@ -21,6 +22,20 @@ public record CxConfig(
 
   /** Ingest validation limits. */
   public record IngestSettings(int maxFieldChars, int futureToleranceHours) {}
+
+  /**
+   * What {@code measure} needs beyond the lake: the analysis window, the pre-period, the configured
+   * split, and the unit values of ROI.
+   */
+  public record ImpactSettings(
+      int windowDays,
+      int prePeriodDays,
+      double treatmentShare,
+      double grossMargin,
+      double costPerAgentMinute,
+      double costPerReturnedItem,
+      double incentiveCostPerUser,
+      double operatingCostPerDay) {}
 
   /** Which serving store to publish to and where. */
   public record ServingSettings(String store, String sqlitePath) {}
