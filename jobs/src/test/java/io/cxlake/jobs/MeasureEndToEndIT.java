@@ -63,8 +63,7 @@ class MeasureEndToEndIT {
   }
 
   private static int measure() {
-    return Main.run(
-        SECRETS, "measure", "--set", "lake.root=" + lake.root(), "--run-date", runDate);
+    return Main.run(SECRETS, "measure", "--set", "lake.root=" + lake.root(), "--run-date", runDate);
   }
 
   private static List<Row> lifts() {
@@ -111,7 +110,7 @@ class MeasureEndToEndIT {
   }
 
   @Test
-  void theNaiveBeforeAfterIsShownAndDiffersFromTheHoldoutLift() {
+  void theNaiveBeforeAfterIsShownAndOverstatesTheGain() {
     int shown = 0;
     for (Row r : lifts()) {
       if (r.isNullAt(r.fieldIndex("naive_change"))) {
@@ -122,13 +121,22 @@ class MeasureEndToEndIT {
       assertThat(naive)
           .as("%s/%s", r.getAs("automation"), r.getAs("metric"))
           .isNotEqualTo((double) r.getAs("abs_lift"));
+      if (r.getAs("metric").equals("revenue_per_user")) {
+        // The treated users' revenue rises for reasons other than this automation (the other
+        // automations, cart e-mails answered the day after): the naive change lies above the
+        // whole holdout interval, even for support_bot, whose planted revenue lift is 0.
+        assertThat(naive)
+            .as("naive revenue change of %s", r.getAs("automation"))
+            .isGreaterThan((double) r.getAs("abs_ci_high"));
+      }
     }
-    assertThat(shown).isGreaterThanOrEqualTo(3 * 7);
+    assertThat(shown).isEqualTo(3 * 8);
   }
 
   @Test
   void roiOfEveryAutomation() {
-    List<Row> roi = lake.read(ImpactTable.ROI).where("run_date = DATE'" + runDate + "'").collectAsList();
+    List<Row> roi =
+        lake.read(ImpactTable.ROI).where("run_date = DATE'" + runDate + "'").collectAsList();
     assertThat(roi).hasSize(3);
     for (Row r : roi) {
       assertThat((String) r.getAs("cost_source")).isEqualTo("costs table");
@@ -141,10 +149,8 @@ class MeasureEndToEndIT {
 
   @Test
   void aRerunReplacesTheRunDateRowsAndChangesNothing() {
-    Map<String, String> before =
-        Checksums.all(lake, List.of(ImpactTable.LIFT, ImpactTable.ROI));
+    Map<String, String> before = Checksums.all(lake, List.of(ImpactTable.LIFT, ImpactTable.ROI));
     assertThat(measure()).isEqualTo(ExitCodes.OK);
-    assertThat(Checksums.all(lake, List.of(ImpactTable.LIFT, ImpactTable.ROI)))
-        .isEqualTo(before);
+    assertThat(Checksums.all(lake, List.of(ImpactTable.LIFT, ImpactTable.ROI))).isEqualTo(before);
   }
 }
