@@ -126,7 +126,7 @@ class MeasureEndToEndIT {
         // automations, cart e-mails answered the day after): the naive change lies above the
         // whole holdout interval, even for support_bot, whose planted revenue lift is 0.
         assertThat(naive)
-            .as("naive revenue change of %s", r.getAs("automation"))
+            .as("naive revenue change of %s", (String) r.getAs("automation"))
             .isGreaterThan((double) r.getAs("abs_ci_high"));
       }
     }
