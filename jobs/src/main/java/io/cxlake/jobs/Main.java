@@ -6,6 +6,7 @@ import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.GenerateCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
+import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       FeaturesCommand.class,
       IntentsCommand.class,
+      MeasureCommand.class,
       SqlCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

@@ -4,6 +4,7 @@ import io.cxlake.features.FeatureTable;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.table.TableDef;
 import io.cxlake.lake.table.TableDocs;
+import io.cxlake.models.impact.ImpactTable;
 import io.cxlake.models.intents.IntentTables;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ public final class Tables {
     List<TableDef> t = new ArrayList<>(Arrays.asList(Table.values()));
     t.addAll(Arrays.asList(FeatureTable.values()));
     t.addAll(Arrays.asList(IntentTables.values()));
+    t.addAll(Arrays.asList(ImpactTable.values()));
     return List.copyOf(t);
   }
 

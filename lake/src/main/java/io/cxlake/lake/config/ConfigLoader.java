@@ -112,6 +112,15 @@ public final class ConfigLoader {
             t.positiveInt("features.covisitation.window-days"),
             t.positiveInt("features.covisitation.top-n"),
             t.positiveInt("features.interaction-snapshots")),
+        new CxConfig.ImpactSettings(
+            t.nonNegativeInt("impact.window-days"),
+            t.positiveInt("impact.pre-period-days"),
+            t.between("impact.treatment-share", 0, 1, false),
+            t.between("impact.gross-margin", 0, 1, true),
+            t.nonNegative("impact.cost-per-agent-minute"),
+            t.nonNegative("impact.cost-per-returned-item"),
+            t.nonNegative("impact.incentive-cost-per-user"),
+            t.between("impact.operating-cost-per-day", 0, Double.MAX_VALUE, false)),
         new CxConfig.ServingSettings(
             t.oneOf("serving.store", "sqlite", "postgres", "redis"),
             t.string("serving.sqlite-path")),
@@ -153,10 +162,21 @@ public final class ConfigLoader {
     }
 
     double positiveDouble(String path) {
-      double v = number(path);
-      if (!(v > 0)) {
+      return between(path, 0, Double.MAX_VALUE, false);
+    }
+
+    int nonNegativeInt(String path) {
+      int v;
+      try {
+        v = c.getInt(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "an integer", e);
+      }
+      if (v < 0) {
         throw new ConfigError(
-            "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
+            "config key '" + path + "' must be >= 0, got " + v + " (" + origin(path) + ")");
       }
       return v;
     }
@@ -189,6 +209,35 @@ public final class ConfigLoader {
       } catch (ConfigException e) {
         throw wrongType(path, "a list of strings", e);
       }
+    }
+
+    double nonNegative(String path) {
+      return between(path, 0, Double.MAX_VALUE, true);
+    }
+
+    /** A number in (low, high), or [low, high] when {@code closed}. */
+    double between(String path, double low, double high, boolean closed) {
+      double v = number(path);
+      boolean ok = closed ? v >= low && v <= high : v > low && v < high;
+      if (!ok) {
+        String range =
+            (closed ? "[" : "(")
+                + low
+                + ", "
+                + (high == Double.MAX_VALUE ? "inf" : String.valueOf(high))
+                + (closed ? "]" : ")");
+        throw new ConfigError(
+            "config key '"
+                + path
+                + "' must lie in "
+                + range
+                + ", got "
+                + v
+                + " ("
+                + origin(path)
+                + ")");
+      }
+      return v;
     }
 
     String oneOf(String path, String... allowed) {

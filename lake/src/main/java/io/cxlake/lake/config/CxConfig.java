@@ -10,6 +10,7 @@ public record CxConfig(
     SecretsSettings secrets,
     IngestSettings ingest,
     FeatureSettings features,
+    ImpactSettings impact,
     ServingSettings serving,
     IntentsSettings intents) {
 
@@ -37,6 +38,20 @@ public record CxConfig(
       int covisitationWindowDays,
       int covisitationTopN,
       int interactionSnapshots) {}
+
+  /**
+   * What {@code measure} needs beyond the lake: the analysis window, the pre-period, the configured
+   * split, and the unit values of ROI.
+   */
+  public record ImpactSettings(
+      int windowDays,
+      int prePeriodDays,
+      double treatmentShare,
+      double grossMargin,
+      double costPerAgentMinute,
+      double costPerReturnedItem,
+      double incentiveCostPerUser,
+      double operatingCostPerDay) {}
 
   /** Which serving store to publish to and where. */
   public record ServingSettings(String store, String sqlitePath) {}

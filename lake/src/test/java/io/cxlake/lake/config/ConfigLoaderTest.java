@@ -29,6 +29,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void impactKeysAreTypedAndRangeChecked() {
+    CxConfig c = ConfigLoader.load(null, List.of("impact.treatment-share=0.5"));
+    assertThat(c.impact().treatmentShare()).isEqualTo(0.5);
+    assertThat(c.impact().windowDays()).isZero();
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("impact.gross-margin=1.5")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("impact.gross-margin")
+        .hasMessageContaining("--set");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("impact.treatment-share=1")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("impact.treatment-share");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("impact.window-days=-1")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("impact.window-days");
+  }
+
+  @Test
   void setBeatsFileBeatsDefaults() throws IOException {
     File f = conf("lake.root = \"/from/file\"\nlake.landing = \"/landing/file\"\n");
     CxConfig c = ConfigLoader.load(f, List.of("lake.root=s3a://bucket/lake"));
