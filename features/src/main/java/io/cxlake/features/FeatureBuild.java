@@ -50,11 +50,19 @@ public final class FeatureBuild {
     Optional<LocalDate> prev = full ? Optional.empty() : previousSnapshot(asOf);
     LocalDate from = prev.orElse(asOf.minusDays(longestWindow()));
     Inputs fresh =
-        prev.isPresent()
-            ? Inputs.between(lake, visibility, from, asOf)
-            : Inputs.before(lake, visibility, asOf);
-    Map<String, Long> counts = new LinkedHashMap<>();
+        (prev.isPresent()
+                ? Inputs.between(lake, visibility, from, asOf)
+                : Inputs.before(lake, visibility, asOf))
+            .persisted();
+    try {
+      return build(asOf, prev, from, fresh);
+    } finally {
+      fresh.unpersist();
+    }
+  }
 
+  private Result build(LocalDate asOf, Optional<LocalDate> prev, LocalDate from, Inputs fresh) {
+    Map<String, Long> counts = new LinkedHashMap<>();
     Dataset<Row> users = UserFeatures.state(fresh, weights);
     Dataset<Row> interactions =
         Interactions.of(fresh.events(), weights, settings.halfLifeDays(), asOf);
@@ -79,7 +87,7 @@ public final class FeatureBuild {
     dropOldInteractions(counts);
 
     // Daily partials of the days not summed yet; a full build recomputes every day its windows see.
-    Inputs days = prev.isPresent() ? fresh : Inputs.between(lake, visibility, from, asOf);
+    Inputs days = fresh.since(from);
     String range = "day >= DATE'" + from + "' AND day < DATE'" + asOf + "'";
     counts.put(
         FeatureTable.ITEM_DAILY.shortName(),

@@ -1,10 +1,14 @@
 package io.cxlake.features;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The lake rows one feature computation reads: events, orders, order lines and returns visible in a
@@ -27,6 +31,39 @@ public record Inputs(
         v.between(Table.RETURNS, from, until),
         lake.read(Table.ITEMS),
         lake.read(Table.CUSTOMERS));
+  }
+
+  /** These rows from the visible day {@code from} on. */
+  public Inputs since(LocalDate from) {
+    return new Inputs(
+        from(events, from),
+        from(orders, from),
+        from(orderLines, from),
+        from(returns, from),
+        items,
+        customers);
+  }
+
+  /** The same inputs with the visited rows kept after the first read: one scan per build. */
+  public Inputs persisted() {
+    return new Inputs(
+        events.persist(StorageLevel.MEMORY_AND_DISK()),
+        orders.persist(StorageLevel.MEMORY_AND_DISK()),
+        orderLines.persist(StorageLevel.MEMORY_AND_DISK()),
+        returns.persist(StorageLevel.MEMORY_AND_DISK()),
+        items,
+        customers);
+  }
+
+  public void unpersist() {
+    events.unpersist();
+    orders.unpersist();
+    orderLines.unpersist();
+    returns.unpersist();
+  }
+
+  private static Dataset<Row> from(Dataset<Row> rows, LocalDate day) {
+    return rows.where(col(Visibility.DAY).geq(lit(day)));
   }
 
   /** Every row visible before {@code until}. */

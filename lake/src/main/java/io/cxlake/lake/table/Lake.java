@@ -92,14 +92,8 @@ public final class Lake {
   /** Appends the rows; returns how many were written. */
   public long append(TableDef t, Dataset<Row> rows) {
     create(t);
-    Dataset<Row> c = conform(t, rows).cache();
-    try {
-      long n = c.count();
-      c.write().format("delta").mode("append").save(path(t));
-      return n;
-    } finally {
-      c.unpersist();
-    }
+    conform(t, rows).write().format("delta").mode("append").save(path(t));
+    return rowsWritten(t);
   }
 
   /**
@@ -153,14 +147,20 @@ public final class Lake {
   /** Replaces the rows matching the predicate with the given rows, in one commit. */
   public long replaceWhere(TableDef t, String predicate, Dataset<Row> rows) {
     create(t);
-    Dataset<Row> c = conform(t, rows).cache();
-    try {
-      long n = c.count();
-      c.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path(t));
-      return n;
-    } finally {
-      c.unpersist();
-    }
+    conform(t, rows)
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .save(path(t));
+    return rowsWritten(t);
+  }
+
+  /** Rows the table's last commit wrote, from its Delta metrics: no second pass over the data. */
+  private long rowsWritten(TableDef t) {
+    Row last = DeltaTable.forPath(spark, path(t)).history(1).select("operationMetrics").head();
+    Map<String, String> metrics = last.getJavaMap(0);
+    return metrics == null ? 0 : Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
   }
 
   /** Deletes the rows matching the predicate, in one commit; returns how many. */
