@@ -12,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the feature snapshot as of A. Incremental by default: the newest earlier snapshot P is
@@ -21,6 +24,7 @@ import org.apache.spark.sql.Row;
  * again. Both write the same rows (a test holds them to it); rerunning a date replaces its rows.
  */
 public final class FeatureBuild {
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureBuild.class);
   public static final List<TableDef> TABLES = List.of(FeatureTable.values());
 
   private final Lake lake;
@@ -89,13 +93,16 @@ public final class FeatureBuild {
     // Daily partials of the days not summed yet; a full build recomputes every day its windows see.
     Inputs days = fresh.since(from);
     String range = "day >= DATE'" + from + "' AND day < DATE'" + asOf + "'";
-    counts.put(
-        FeatureTable.ITEM_DAILY.shortName(),
-        lake.replaceWhere(FeatureTable.ITEM_DAILY, range, ItemFeatures.daily(days)));
-    counts.put(
-        FeatureTable.COVISITATION_DAILY.shortName(),
-        lake.replaceWhere(
-            FeatureTable.COVISITATION_DAILY, range, Covisitation.daily(days.events())));
+    timed(
+        counts,
+        FeatureTable.ITEM_DAILY,
+        () -> lake.replaceWhere(FeatureTable.ITEM_DAILY, range, ItemFeatures.daily(days)));
+    timed(
+        counts,
+        FeatureTable.COVISITATION_DAILY,
+        () ->
+            lake.replaceWhere(
+                FeatureTable.COVISITATION_DAILY, range, Covisitation.daily(days.events())));
     write(
         counts,
         FeatureTable.ITEM_FEATURES,
@@ -110,7 +117,7 @@ public final class FeatureBuild {
             settings.covisitationWindowDays(),
             settings.covisitationTopN(),
             asOf));
-    counts.put(FeatureTable.ORDER_LINE_FEATURES.shortName(), orderLines(fresh, asOf));
+    timed(counts, FeatureTable.ORDER_LINE_FEATURES, () -> orderLines(fresh, asOf));
     return new Result(asOf, prev, counts);
   }
 
@@ -150,7 +157,15 @@ public final class FeatureBuild {
   }
 
   private void write(Map<String, Long> counts, FeatureTable t, LocalDate asOf, Dataset<Row> rows) {
-    counts.put(t.shortName(), lake.replaceWhere(t, "as_of = DATE'" + asOf + "'", rows));
+    timed(counts, t, () -> lake.replaceWhere(t, "as_of = DATE'" + asOf + "'", rows));
+  }
+
+  /** Runs one table's write, logs its duration, records its row count. */
+  private static void timed(Map<String, Long> counts, FeatureTable t, LongSupplier write) {
+    long start = System.nanoTime();
+    long n = write.getAsLong();
+    counts.put(t.shortName(), n);
+    LOG.info("{}: {} rows in {} ms", t.shortName(), n, (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Keeps the newest interaction snapshots; the recommenders read only the latest. */
