@@ -32,6 +32,7 @@ public final class Pipeline {
   private final RunLedger ledger;
   private final Secrets secrets;
   private final String runId = UUID.randomUUID().toString();
+  private final List<StepRecord> history = new java.util.ArrayList<>();
 
   public Pipeline(CxConfig config, SparkSession spark, Secrets secrets) {
     this.config = config;
@@ -59,6 +60,10 @@ public final class Pipeline {
     return lake;
   }
 
+  public String runId() {
+    return runId;
+  }
+
   public RunLedger ledger() {
     return ledger;
   }
@@ -69,6 +74,21 @@ public final class Pipeline {
 
   /** What a step returns: its counts for the ledger and summary, and a one-line message. */
   public record StepResult(Map<String, Long> counts, String message) {}
+
+  /** One step this pipeline ran, as the run summary reports it. */
+  public record StepRecord(
+      String step,
+      LocalDate runDate,
+      String status,
+      Instant startedAt,
+      Instant endedAt,
+      Map<String, Long> counts,
+      String message) {}
+
+  /** The steps run so far through this pipeline, in order. */
+  public List<StepRecord> history() {
+    return List.copyOf(history);
+  }
 
   /** A step's body: does the work, returns its typed result. */
   @FunctionalInterface
@@ -107,6 +127,8 @@ public final class Pipeline {
               versions(writes),
               r.message(),
               null));
+      history.add(
+          new StepRecord(name, runDate, RunLedger.SUCCEEDED, start, end, r.counts(), r.message()));
       LOG.info(
           "step {} for {}: succeeded in {} s, {}",
           name,
@@ -117,12 +139,22 @@ public final class Pipeline {
     } catch (Exception | Error e) {
       LOG.error("step {} for {}: failed: {}; restoring its tables", name, runDate, e.toString());
       lake.restore(before);
+      String status = e instanceof GateBlockedException ? RunLedger.BLOCKED : RunLedger.FAILED;
+      history.add(
+          new StepRecord(
+              name,
+              runDate,
+              status,
+              start,
+              Instant.now(),
+              Map.of(),
+              String.valueOf(e.getMessage())));
       ledger.record(
           new RunLedger.Entry(
               runId,
               name,
               runDate,
-              RunLedger.FAILED,
+              status,
               start,
               Instant.now(),
               Map.of(),

@@ -8,6 +8,7 @@ import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.SimOptions;
 import io.cxlake.jobs.ingest.IngestCommand;
+import io.cxlake.jobs.nightly.Nightly;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.ingest.IngestResult;
 import io.cxlake.lake.sim.SimParams;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,19 +62,28 @@ public final class DemoCommand implements Callable<Integer> {
             List.of(
                 "lake.root=" + root.resolve("lake"),
                 "lake.landing=" + root.resolve("landing"),
-                "serving.sqlite-path=" + root.resolve("serving.db")));
+                "serving.sqlite-path=" + root.resolve("serving.db"),
+                "intents.labels=" + root.resolve("truth").resolve("tickets.csv")));
     options.config(); // a bad key or size fails here, before anything is deleted
     SimParams params = sim.params();
     clean(root);
     Pipeline p = Pipeline.open(options, demoSecrets(options));
     // The simulator writes landing/ and truth/ under the folder it is given.
     Simulator.generate(p.spark(), params, root);
-    for (int d = 0; d < params.days(); d++) {
-      LocalDate day = params.firstDay().plusDays(d);
+    // The history before the last day: what earlier nights would have built.
+    LocalDate last = params.firstDay().plusDays(params.days() - 1);
+    for (LocalDate day = params.firstDay(); day.isBefore(last); day = day.plusDays(1)) {
       IngestResult r = IngestCommand.run(p, day);
       System.out.printf("ingested %s: %s%n", day, r.summary());
       System.out.println(FeaturesCommand.run(p, day, false).summary());
     }
+    List<Nightly.Outcome> outcomes = new ArrayList<>();
+    Nightly.run(p, last, new Nightly.Rerun(false, null), outcomes);
+    outcomes.forEach(
+        o ->
+            System.out.printf(
+                "nightly %s %-14s %-9s %6.1f s  %s%n",
+                o.runDate(), o.step(), o.status(), o.seconds(), o.message()));
     printSummary(p, root);
     return ExitCodes.OK;
   }

@@ -130,7 +130,11 @@ public final class ConfigLoader {
             t.fraction("intents.precision-target"),
             t.positiveInt("intents.min-validation-support"),
             t.stringList("intents.human-only"),
-            t.fraction("intents.max-unknown-word-share")));
+            t.fraction("intents.max-unknown-word-share")),
+        new CxConfig.GateSettings(
+            t.between("gates.max-quarantine-share", 0, 1, true),
+            t.nonNegativeInt("gates.min-events")),
+        new CxConfig.NightlySettings(t.positiveInt("nightly.lock-ttl-minutes")));
   }
 
   /** Typed getters that turn the library's exceptions into errors naming key and origin. */

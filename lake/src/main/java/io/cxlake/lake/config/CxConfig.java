@@ -12,7 +12,9 @@ public record CxConfig(
     FeatureSettings features,
     ImpactSettings impact,
     ServingSettings serving,
-    IntentsSettings intents) {
+    IntentsSettings intents,
+    GateSettings gates,
+    NightlySettings nightly) {
 
   /** Spark master, application name and pass-through Spark settings. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
@@ -68,4 +70,10 @@ public record CxConfig(
       int minValidationSupport,
       List<String> humanOnly,
       double maxUnknownWordShare) {}
+
+  /** The data-quality gate after ingest: what share of bad rows, and how few events, block. */
+  public record GateSettings(double maxQuarantineShare, int minEvents) {}
+
+  /** The nightly run: how long a crashed run's lock blocks the date. */
+  public record NightlySettings(int lockTtlMinutes) {}
 }

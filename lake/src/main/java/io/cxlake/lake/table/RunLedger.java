@@ -14,6 +14,9 @@ public final class RunLedger {
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
 
+  /** A gate stopped the run at this step; nothing after it ran. */
+  public static final String BLOCKED = "blocked";
+
   private final Lake lake;
 
   public RunLedger(Lake lake) {
@@ -32,6 +35,21 @@ public final class RunLedger {
       Map<String, Long> tableVersions,
       String message,
       String result) {}
+
+  /** The latest status of each step for the date, from the ledger. */
+  public java.util.Map<String, String> latestStatus(LocalDate runDate) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    if (!lake.exists(Table.RUNS)) {
+      return out;
+    }
+    lake.read(Table.RUNS)
+        .where(org.apache.spark.sql.functions.col("run_date").equalTo(Date.valueOf(runDate)))
+        .orderBy("started_at", "ended_at")
+        .select("step", "status")
+        .collectAsList()
+        .forEach(r -> out.put(r.getString(0), r.getString(1)));
+    return out;
+  }
 
   public void record(Entry e) {
     Row row =
