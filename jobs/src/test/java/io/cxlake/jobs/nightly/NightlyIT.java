@@ -1,0 +1,131 @@
+package io.cxlake.jobs.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxlake.jobs.Main;
+import io.cxlake.jobs.Tables;
+import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.lake.config.Secrets;
+import io.cxlake.lake.table.Lake;
+import io.cxlake.lake.table.Table;
+import io.cxlake.lake.testing.Checksums;
+import io.cxlake.lake.testing.SparkExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly over three simulated days, two ways: a backfill over the range, and one run per date
+ * (the first interrupted by a failing step and resumed). Both must leave the same tables; a second
+ * run for a date held by a live run is refused and touches nothing.
+ */
+@ExtendWith(SparkExtension.class)
+class NightlyIT {
+  private static final Secrets SECRETS =
+      Secrets.fromEnvironment()
+          .withOverrides(Map.of("CXLAKE_PSEUDONYM_KEY", "nightly-test-key-0123456789"));
+  private static final LocalDate D1 = LocalDate.of(2026, 10, 1);
+  private static final LocalDate D3 = D1.plusDays(2);
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void generate() {
+    assertThat(
+            Main.run(
+                SECRETS,
+                "generate",
+                "--out",
+                dir.toString(),
+                "--users",
+                "150",
+                "--items",
+                "40",
+                "--days",
+                "3"))
+        .isEqualTo(ExitCodes.OK);
+  }
+
+  private static int nightly(String lakeName, String... args) {
+    List<String> a = new ArrayList<>(List.of("nightly"));
+    a.addAll(
+        List.of(
+            "--set", "lake.root=" + dir.resolve(lakeName),
+            "--set", "lake.landing=" + dir.resolve("landing"),
+            "--set", "intents.labels=" + dir.resolve("truth/tickets.csv")));
+    a.addAll(List.of(args));
+    return Main.run(SECRETS, a.toArray(String[]::new));
+  }
+
+  private static Lake lake(String name) {
+    return new Lake(SparkExtension.spark(), dir.resolve(name).toString());
+  }
+
+  @Test
+  void backfillEqualsSingleRunsAndResumesAfterAFailureAndRefusesAConcurrentRun() throws Exception {
+    // One run per date; the first fails at intents (its tags are missing) and resumes.
+    int failed =
+        nightly("single", "--run-date", D1.toString(), "--set", "intents.labels=/no/such/tags.csv");
+    assertThat(failed).isEqualTo(ExitCodes.STEP_FAILED);
+    Map<String, String> afterFailure =
+        new io.cxlake.lake.table.RunLedger(lake("single")).latestStatus(D1);
+    assertThat(afterFailure)
+        .containsEntry("ingest", "succeeded")
+        .containsEntry("quality-gate", "succeeded")
+        .containsEntry("features", "succeeded")
+        .containsEntry("intents", "failed")
+        .doesNotContainKey("measure");
+    Path summary = dir.resolve("summary-d1.json");
+    assertThat(nightly("single", "--run-date", D1.toString(), "--summary-out", summary.toString()))
+        .isEqualTo(ExitCodes.OK);
+    JsonNode s = new ObjectMapper().readTree(summary.toFile());
+    List<String> statuses = new ArrayList<>();
+    s.get("steps")
+        .forEach(st -> statuses.add(st.get("step").asText() + "=" + st.get("status").asText()));
+    assertThat(statuses)
+        .containsExactly(
+            "ingest=skipped",
+            "quality-gate=skipped",
+            "features=skipped",
+            "intents=succeeded",
+            "measure=succeeded");
+    for (LocalDate d = D1.plusDays(1); !d.isAfter(D3); d = d.plusDays(1)) {
+      assertThat(nightly("single", "--run-date", d.toString())).isEqualTo(ExitCodes.OK);
+    }
+
+    // A rerun of a finished date skips every step and changes nothing.
+    Map<String, String> before = Checksums.all(lake("single"), Tables.ALL, Table.RUNS);
+    assertThat(nightly("single", "--run-date", D3.toString())).isEqualTo(ExitCodes.OK);
+    assertThat(Checksums.all(lake("single"), Tables.ALL, Table.RUNS)).isEqualTo(before);
+
+    // The backfill; while it holds D1's lock, a second run for D1 is refused.
+    CompletableFuture<Integer> backfill =
+        CompletableFuture.supplyAsync(
+            () -> nightly("backfill", "--from-date", D1.toString(), "--to-date", D3.toString()));
+    Path lock = dir.resolve("backfill/_locks/nightly-" + D1 + ".lock");
+    while (!Files.exists(lock) && !backfill.isDone()) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.exists(lock)).as("the backfill took D1's lock").isTrue();
+    assertThat(nightly("backfill", "--run-date", D1.toString())).isEqualTo(ExitCodes.LOCKED);
+    assertThat(backfill.get()).isEqualTo(ExitCodes.OK);
+    assertThat(lake("backfill").read(Table.RUNS).where("status = 'locked'").count()).isZero();
+
+    assertThat(Checksums.all(lake("backfill"), Tables.ALL, Table.RUNS)).isEqualTo(before);
+    List<Row> nightlyRows =
+        lake("backfill").read(Table.RUNS).where("step = 'nightly'").collectAsList();
+    assertThat(nightlyRows).hasSize(1);
+    assertThat(nightlyRows.get(0).<String>getAs("status")).isEqualTo("succeeded");
+  }
+}
