@@ -150,14 +150,7 @@ public final class ConfigLoader {
     }
 
     int positiveInt(String path) {
-      int v;
-      try {
-        v = c.getInt(path);
-      } catch (ConfigException.Missing e) {
-        throw new ConfigError("missing required config key '" + path + "'");
-      } catch (ConfigException e) {
-        throw wrongType(path, "an integer", e);
-      }
+      int v = integer(path);
       if (v <= 0) {
         throw new ConfigError(
             "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
@@ -170,19 +163,22 @@ public final class ConfigLoader {
     }
 
     int nonNegativeInt(String path) {
-      int v;
-      try {
-        v = c.getInt(path);
-      } catch (ConfigException.Missing e) {
-        throw new ConfigError("missing required config key '" + path + "'");
-      } catch (ConfigException e) {
-        throw wrongType(path, "an integer", e);
-      }
+      int v = integer(path);
       if (v < 0) {
         throw new ConfigError(
             "config key '" + path + "' must be >= 0, got " + v + " (" + origin(path) + ")");
       }
       return v;
+    }
+
+    private int integer(String path) {
+      try {
+        return c.getInt(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "an integer", e);
+      }
     }
 
     /** A number in (0, 1]. */

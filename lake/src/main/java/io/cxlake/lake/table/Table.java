@@ -1,5 +1,7 @@
 package io.cxlake.lake.table;
 
+import static io.cxlake.lake.table.TableDef.opt;
+import static io.cxlake.lake.table.TableDef.req;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -12,217 +14,198 @@ import static org.apache.spark.sql.types.DataTypes.createMapType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The lake's tables: short name (used by {@code sql}, the notebooks and the jobs), declared schema,
  * date partition column and key columns. The README's table list is this enum.
  */
-public enum Table implements TableDef {
+public enum Table implements TableSpec.Holder {
   EVENTS(
-      "events",
-      "Shop events: views, searches, cart changes, checkouts, purchases, recommendation impressions"
-          + " and clicks. One row per event_id.",
-      "event_date",
-      List.of("event_id"),
-      TableDef.req("event_id", StringType),
-      TableDef.req("user_id", StringType),
-      TableDef.req("session_id", StringType),
-      TableDef.req("event_type", StringType),
-      TableDef.opt("item_id", StringType),
-      TableDef.req("ts", TimestampType),
-      TableDef.opt("price", DoubleType),
-      TableDef.opt("quantity", IntegerType),
-      TableDef.opt("query", StringType),
-      TableDef.opt("channel", StringType),
-      TableDef.opt("device", StringType),
-      TableDef.opt("automation", StringType),
-      TableDef.opt("position", IntegerType),
-      TableDef.req("ingest_date", DateType),
-      TableDef.req("event_date", DateType)),
+      TableSpec.of(
+          "events",
+          "Shop events: views, searches, cart changes, checkouts, purchases, recommendation impressions"
+              + " and clicks. One row per event_id.",
+          "event_date",
+          List.of("event_id"),
+          req("event_id", StringType),
+          req("user_id", StringType),
+          req("session_id", StringType),
+          req("event_type", StringType),
+          opt("item_id", StringType),
+          req("ts", TimestampType),
+          opt("price", DoubleType),
+          opt("quantity", IntegerType),
+          opt("query", StringType),
+          opt("channel", StringType),
+          opt("device", StringType),
+          opt("automation", StringType),
+          opt("position", IntegerType),
+          req("ingest_date", DateType),
+          req("event_date", DateType))),
   ORDERS(
-      "orders",
-      "One row per order_id: who ordered, when, where, and the order total.",
-      "order_date",
-      List.of("order_id"),
-      TableDef.req("order_id", StringType),
-      TableDef.req("user_id", StringType),
-      TableDef.req("ordered_at", TimestampType),
-      TableDef.opt("channel", StringType),
-      TableDef.opt("device", StringType),
-      TableDef.req("n_lines", IntegerType),
-      TableDef.req("total_amount", DoubleType),
-      TableDef.req("ingest_date", DateType),
-      TableDef.req("order_date", DateType)),
+      TableSpec.of(
+          "orders",
+          "One row per order_id: who ordered, when, where, and the order total.",
+          "order_date",
+          List.of("order_id"),
+          req("order_id", StringType),
+          req("user_id", StringType),
+          req("ordered_at", TimestampType),
+          opt("channel", StringType),
+          opt("device", StringType),
+          req("n_lines", IntegerType),
+          req("total_amount", DoubleType),
+          req("ingest_date", DateType),
+          req("order_date", DateType))),
   ORDER_LINES(
-      "order_lines",
-      "One row per (order_id, line_no): item, variant (size), quantity, list and paid unit price.",
-      "order_date",
-      List.of("order_id", "line_no"),
-      TableDef.req("order_id", StringType),
-      TableDef.req("line_no", IntegerType),
-      TableDef.req("user_id", StringType),
-      TableDef.req("item_id", StringType),
-      TableDef.opt("variant", StringType),
-      TableDef.req("quantity", IntegerType),
-      TableDef.req("list_price", DoubleType),
-      TableDef.req("unit_price", DoubleType),
-      TableDef.req("ordered_at", TimestampType),
-      TableDef.req("ingest_date", DateType),
-      TableDef.req("order_date", DateType)),
+      TableSpec.of(
+          "order_lines",
+          "One row per (order_id, line_no): item, variant (size), quantity, list and paid unit price.",
+          "order_date",
+          List.of("order_id", "line_no"),
+          req("order_id", StringType),
+          req("line_no", IntegerType),
+          req("user_id", StringType),
+          req("item_id", StringType),
+          opt("variant", StringType),
+          req("quantity", IntegerType),
+          req("list_price", DoubleType),
+          req("unit_price", DoubleType),
+          req("ordered_at", TimestampType),
+          req("ingest_date", DateType),
+          req("order_date", DateType))),
   RETURNS(
-      "returns",
-      "One row per return_id: which order line came back, when, why, and the refund.",
-      "return_date",
-      List.of("return_id"),
-      TableDef.req("return_id", StringType),
-      TableDef.req("order_id", StringType),
-      TableDef.opt("line_no", IntegerType),
-      TableDef.req("item_id", StringType),
-      TableDef.req("user_id", StringType),
-      TableDef.req("quantity", IntegerType),
-      TableDef.req("returned_at", TimestampType),
-      TableDef.opt("reason", StringType),
-      TableDef.req("refund_amount", DoubleType),
-      TableDef.req("ingest_date", DateType),
-      TableDef.req("return_date", DateType)),
+      TableSpec.of(
+          "returns",
+          "One row per return_id: which order line came back, when, why, and the refund.",
+          "return_date",
+          List.of("return_id"),
+          req("return_id", StringType),
+          req("order_id", StringType),
+          opt("line_no", IntegerType),
+          req("item_id", StringType),
+          req("user_id", StringType),
+          req("quantity", IntegerType),
+          req("returned_at", TimestampType),
+          opt("reason", StringType),
+          req("refund_amount", DoubleType),
+          req("ingest_date", DateType),
+          req("return_date", DateType))),
   ITEMS(
-      "items",
-      "The catalog, latest state per item_id: text, category, brand, list price, stock.",
-      null,
-      List.of("item_id"),
-      TableDef.req("item_id", StringType),
-      TableDef.req("title", StringType),
-      TableDef.opt("description", StringType),
-      TableDef.req("category", StringType),
-      TableDef.opt("brand", StringType),
-      TableDef.req("list_price", DoubleType),
-      TableDef.req("size_sensitive", BooleanType),
-      TableDef.req("in_stock", BooleanType),
-      TableDef.req("updated_at", TimestampType),
-      TableDef.req("ingest_date", DateType)),
+      TableSpec.of(
+          "items",
+          "The catalog, latest state per item_id: text, category, brand, list price, stock.",
+          null,
+          List.of("item_id"),
+          req("item_id", StringType),
+          req("title", StringType),
+          opt("description", StringType),
+          req("category", StringType),
+          opt("brand", StringType),
+          req("list_price", DoubleType),
+          req("size_sensitive", BooleanType),
+          req("in_stock", BooleanType),
+          req("updated_at", TimestampType),
+          req("ingest_date", DateType))),
   CUSTOMERS(
-      "customers",
-      "Customers, latest state per user_id: region, keyed hashes of e-mail and phone, consent per"
-          + " purpose.",
-      null,
-      List.of("user_id"),
-      TableDef.req("user_id", StringType),
-      TableDef.opt("email_hash", StringType),
-      TableDef.opt("phone_hash", StringType),
-      TableDef.req("region", StringType),
-      TableDef.opt("country", StringType),
-      TableDef.opt("signup_date", DateType),
-      TableDef.req("consent_personalisation", BooleanType),
-      TableDef.req("consent_marketing", BooleanType),
-      TableDef.req("consent_profiling", BooleanType),
-      TableDef.req("updated_at", TimestampType),
-      TableDef.req("ingest_date", DateType)),
+      TableSpec.of(
+          "customers",
+          "Customers, latest state per user_id: region, keyed hashes of e-mail and phone, consent per"
+              + " purpose.",
+          null,
+          List.of("user_id"),
+          req("user_id", StringType),
+          opt("email_hash", StringType),
+          opt("phone_hash", StringType),
+          req("region", StringType),
+          opt("country", StringType),
+          opt("signup_date", DateType),
+          req("consent_personalisation", BooleanType),
+          req("consent_marketing", BooleanType),
+          req("consent_profiling", BooleanType),
+          req("updated_at", TimestampType),
+          req("ingest_date", DateType))),
   TICKETS(
-      "tickets",
-      "Support tickets: text, channel, and how and when they were resolved.",
-      "ticket_date",
-      List.of("ticket_id"),
-      TableDef.req("ticket_id", StringType),
-      TableDef.req("user_id", StringType),
-      TableDef.opt("order_id", StringType),
-      TableDef.req("created_at", TimestampType),
-      TableDef.opt("channel", StringType),
-      TableDef.opt("subject", StringType),
-      TableDef.req("body", StringType),
-      TableDef.opt("resolved_at", TimestampType),
-      TableDef.opt("resolved_by", StringType),
-      TableDef.opt("handle_minutes", DoubleType),
-      TableDef.req("ingest_date", DateType),
-      TableDef.req("ticket_date", DateType)),
+      TableSpec.of(
+          "tickets",
+          "Support tickets: text, channel, and how and when they were resolved.",
+          "ticket_date",
+          List.of("ticket_id"),
+          req("ticket_id", StringType),
+          req("user_id", StringType),
+          opt("order_id", StringType),
+          req("created_at", TimestampType),
+          opt("channel", StringType),
+          opt("subject", StringType),
+          req("body", StringType),
+          opt("resolved_at", TimestampType),
+          opt("resolved_by", StringType),
+          opt("handle_minutes", DoubleType),
+          req("ingest_date", DateType),
+          req("ticket_date", DateType))),
   ASSIGNMENTS(
-      "assignments",
-      "Randomised cohort per (user_id, automation): treatment or holdout, and when assigned.",
-      null,
-      List.of("user_id", "automation"),
-      TableDef.req("user_id", StringType),
-      TableDef.req("automation", StringType),
-      TableDef.req("cohort", StringType),
-      TableDef.req("assigned_at", TimestampType),
-      TableDef.req("ingest_date", DateType)),
+      TableSpec.of(
+          "assignments",
+          "Randomised cohort per (user_id, automation): treatment or holdout, and when assigned.",
+          null,
+          List.of("user_id", "automation"),
+          req("user_id", StringType),
+          req("automation", StringType),
+          req("cohort", StringType),
+          req("assigned_at", TimestampType),
+          req("ingest_date", DateType))),
   COSTS(
-      "costs",
-      "Operating cost per (date, automation, cost_type): compute, operations, maintenance.",
-      null,
-      List.of("date", "automation", "cost_type"),
-      TableDef.req("date", DateType),
-      TableDef.req("automation", StringType),
-      TableDef.req("cost_type", StringType),
-      TableDef.req("amount", DoubleType),
-      TableDef.req("ingest_date", DateType)),
+      TableSpec.of(
+          "costs",
+          "Operating cost per (date, automation, cost_type): compute, operations, maintenance.",
+          null,
+          List.of("date", "automation", "cost_type"),
+          req("date", DateType),
+          req("automation", StringType),
+          req("cost_type", StringType),
+          req("amount", DoubleType),
+          req("ingest_date", DateType))),
   QUARANTINE(
-      "quarantine",
-      "Rows ingest refused: the source, the file, the raw line and a reason code.",
-      "ingest_date",
-      List.of(),
-      TableDef.req("source", StringType),
-      TableDef.req("source_file", StringType),
-      TableDef.req("raw", StringType),
-      TableDef.req("reason", StringType),
-      TableDef.opt("detail", StringType),
-      TableDef.req("ingest_date", DateType)),
+      TableSpec.of(
+          "quarantine",
+          "Rows ingest refused: the source, the file, the raw line and a reason code.",
+          "ingest_date",
+          List.of(),
+          req("source", StringType),
+          req("source_file", StringType),
+          req("raw", StringType),
+          req("reason", StringType),
+          opt("detail", StringType),
+          req("ingest_date", DateType))),
   RUNS(
-      "runs",
-      "The run ledger: one row per step run, with status, timings, counts and result.",
-      null,
-      List.of(),
-      TableDef.req("run_id", StringType),
-      TableDef.req("step", StringType),
-      TableDef.req("run_date", DateType),
-      TableDef.req("status", StringType),
-      TableDef.req("started_at", TimestampType),
-      TableDef.opt("ended_at", TimestampType),
-      TableDef.opt("counts", createMapType(StringType, LongType)),
-      TableDef.opt("table_versions", createMapType(StringType, LongType)),
-      TableDef.opt("message", StringType),
-      TableDef.opt("result", StringType));
+      TableSpec.of(
+          "runs",
+          "The run ledger: one row per step run, with status, timings, counts and result.",
+          null,
+          List.of(),
+          req("run_id", StringType),
+          req("step", StringType),
+          req("run_date", DateType),
+          req("status", StringType),
+          req("started_at", TimestampType),
+          opt("ended_at", TimestampType),
+          opt("counts", createMapType(StringType, LongType)),
+          opt("table_versions", createMapType(StringType, LongType)),
+          opt("message", StringType),
+          opt("result", StringType)));
 
-  private final String shortName;
-  private final String doc;
-  private final String partitionColumn;
-  private final List<String> keys;
-  private final StructType schema;
+  private final TableSpec spec;
 
-  Table(String shortName, String doc, String partitionColumn, List<String> keys, StructField... f) {
-    this.shortName = shortName;
-    this.doc = doc;
-    this.partitionColumn = partitionColumn;
-    this.keys = keys;
-    this.schema = new StructType(f);
+  Table(TableSpec spec) {
+    this.spec = spec;
   }
 
   @Override
-  public String shortName() {
-    return shortName;
-  }
-
-  @Override
-  public String doc() {
-    return doc;
-  }
-
-  @Override
-  public Optional<String> partitionColumn() {
-    return Optional.ofNullable(partitionColumn);
-  }
-
-  @Override
-  public List<String> keys() {
-    return keys;
-  }
-
-  @Override
-  public StructType schema() {
-    return schema;
+  public TableSpec spec() {
+    return spec;
   }
 
   public static Optional<Table> byShortName(String name) {
-    return Arrays.stream(values()).filter(t -> t.shortName.equals(name)).findFirst();
+    return Arrays.stream(values()).filter(t -> t.shortName().equals(name)).findFirst();
   }
 }
