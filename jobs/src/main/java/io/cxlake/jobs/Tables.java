@@ -3,6 +3,7 @@ package io.cxlake.jobs;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.table.TableDef;
 import io.cxlake.lake.table.TableDocs;
+import io.cxlake.models.score.ScoreTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class Tables {
 
   private static List<TableDef> all() {
     List<TableDef> t = new ArrayList<>(Arrays.asList(Table.values()));
+    t.addAll(Arrays.asList(ScoreTable.values()));
     return List.copyOf(t);
   }
 

@@ -106,7 +106,21 @@ public final class ConfigLoader {
             t.positiveInt("ingest.future-tolerance-hours")),
         new CxConfig.ServingSettings(
             t.oneOf("serving.store", "sqlite", "postgres", "redis"),
-            t.string("serving.sqlite-path")));
+            t.string("serving.sqlite-path"),
+            t.atLeast("serving.retain-versions", 2),
+            t.positiveInt("serving.max-connections"),
+            t.positiveInt("serving.batch-size"),
+            t.positiveInt("serving.connect-attempts"),
+            t.atLeast("serving.retry-backoff-ms", 0),
+            new CxConfig.PostgresSettings(
+                t.string("serving.postgres.url"),
+                t.string("serving.postgres.user"),
+                t.string("serving.postgres.password-env")),
+            new CxConfig.RedisSettings(
+                t.string("serving.redis.host"),
+                t.positiveInt("serving.redis.port"),
+                t.string("serving.redis.key-prefix"),
+                t.string("serving.redis.password-env"))));
   }
 
   /** Typed getters that turn the library's exceptions into errors naming key and origin. */
@@ -122,6 +136,10 @@ public final class ConfigLoader {
     }
 
     int positiveInt(String path) {
+      return atLeast(path, 1);
+    }
+
+    int atLeast(String path, int min) {
       int v;
       try {
         v = c.getInt(path);
@@ -130,9 +148,10 @@ public final class ConfigLoader {
       } catch (ConfigException e) {
         throw wrongType(path, "an integer", e);
       }
-      if (v <= 0) {
+      if (v < min) {
+        String must = min == 1 ? "positive" : "at least " + min;
         throw new ConfigError(
-            "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
+            "config key '" + path + "' must be " + must + ", got " + v + " (" + origin(path) + ")");
       }
       return v;
     }
