@@ -28,7 +28,7 @@ final class Retry {
     throw new StoreUnavailable(
         "cannot reach the serving store: "
             + store
-            + " did not answer after "
+            + " could not be used after "
             + attempts
             + " attempt(s) ("
             + last.getMessage()
