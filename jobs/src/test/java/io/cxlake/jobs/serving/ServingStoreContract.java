@@ -3,6 +3,9 @@ package io.cxlake.jobs.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,5 +189,55 @@ abstract class ServingStoreContract {
     assertThat(problems).as("reads that were not one whole version").isEmpty();
     assertThat(during).as("reads while publishing").isGreaterThan(100);
     assertThat(newReads.get()).as("reads of the new version").isPositive();
+  }
+
+  /**
+   * A publish killed (SIGKILL) after committing part of its version and while writing more: the
+   * current version keeps serving, the partial one is invisible, and the rerun succeeds and clears
+   * it away.
+   */
+  @Test
+  void aPublishKilledMidwayLeavesTheCurrentVersionServingAndTheRerunSucceeds() throws Exception {
+    long v1 = publish(1000, 1, D1, false).version().id();
+    Process child =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilledPublish.class.getName(),
+                spec.type(),
+                orDash(spec.sqlitePath()),
+                orDash(spec.postgresUrl()),
+                String.valueOf(spec.redisPort()),
+                orDash(spec.redisPrefix()),
+                D2.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      StringBuilder seen = new StringBuilder();
+      while ((line = out.readLine()) != null && !line.equals("MIDWAY")) {
+        seen.append(line).append('\n');
+      }
+      assertThat(line).as("child output:\n%s", seen).isEqualTo("MIDWAY");
+      child.destroyForcibly();
+      child.waitFor();
+    }
+
+    assertThat(store.current().orElseThrow().id()).isEqualTo(v1);
+    assertThat(store.versions())
+        .as("the killed publish's version exists, unpublished")
+        .anyMatch(v -> !v.published() && v.id() > v1);
+    assertServes(ScoreFixtures.run(1000, 1));
+
+    PublishResult rerun = publish(1000, 2, D2, false);
+    assertThat(rerun.version().id()).isGreaterThan(v1);
+    assertServes(ScoreFixtures.run(1000, 2));
+    assertThat(store.versions()).allMatch(Version::published);
+  }
+
+  private static String orDash(String s) {
+    return s == null ? "-" : s;
   }
 }
