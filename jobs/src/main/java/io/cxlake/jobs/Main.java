@@ -4,6 +4,10 @@ import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.demo.DemoCommand;
 import io.cxlake.jobs.generate.GenerateCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
+import io.cxlake.jobs.serving.LookupCommand;
+import io.cxlake.jobs.serving.PublishCommand;
+import io.cxlake.jobs.serving.PublishRefused;
+import io.cxlake.jobs.serving.ServingException;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
@@ -19,6 +23,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       GenerateCommand.class,
       IngestCommand.class,
+      PublishCommand.class,
+      LookupCommand.class,
       SqlCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
@@ -53,6 +59,17 @@ public final class Main implements Runnable {
           if (e instanceof ConfigError) {
             line.getErr().println("cxlake: configuration error: " + e.getMessage());
             return ExitCodes.BAD_CONFIG;
+          }
+          if (e instanceof PublishRefused) {
+            line.getErr()
+                .println("cxlake: " + line.getCommandName() + " refused: " + e.getMessage());
+            return ExitCodes.GATE_BLOCKED;
+          }
+          if (e instanceof ServingException) {
+            // The message names the store and what happened; a stack trace would bury it.
+            line.getErr()
+                .println("cxlake: " + line.getCommandName() + " failed: " + e.getMessage());
+            return ExitCodes.STEP_FAILED;
           }
           line.getErr().println("cxlake: " + line.getCommandName() + " failed: " + e);
           e.printStackTrace(line.getErr());

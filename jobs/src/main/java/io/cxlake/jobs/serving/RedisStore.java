@@ -55,6 +55,10 @@ final class RedisStore implements ServingStore {
   }
 
   String dataKey(long version, ServingTable t) {
+    return dataKey(prefix, version, t);
+  }
+
+  static String dataKey(String prefix, long version, ServingTable t) {
     return prefix + ":v" + version + ":" + t.storeName();
   }
 

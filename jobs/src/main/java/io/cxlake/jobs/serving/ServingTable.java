@@ -2,7 +2,10 @@ package io.cxlake.jobs.serving;
 
 import io.cxlake.models.score.ScoreTable;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -95,6 +98,19 @@ public enum ServingTable {
 
   public List<String> columnNames() {
     return columns.stream().map(Column::name).toList();
+  }
+
+  /** Rows grouped by key, each key's rows ordered by the order column: what a lookup returns. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Map<String, List<List<Object>>> byKey(List<List<Object>> rows) {
+    Map<String, List<List<Object>>> out = new LinkedHashMap<>();
+    int k = keyIndex();
+    int o = orderIndex();
+    for (List<Object> r : rows) {
+      out.computeIfAbsent((String) r.get(k), x -> new ArrayList<>()).add(r);
+    }
+    out.values().forEach(l -> l.sort(Comparator.comparing(r -> (Comparable) r.get(o))));
+    return out;
   }
 
   private int indexOf(String name) {

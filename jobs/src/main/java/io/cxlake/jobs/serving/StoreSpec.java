@@ -76,6 +76,22 @@ public record StoreSpec(
     };
   }
 
+  /**
+   * A sink on its own connection, without opening the store: what each executor task uses, so a
+   * publish holds at most max-connections writing connections.
+   */
+  public RowSink sink(long version, ServingTable t) {
+    return switch (type) {
+      case "sqlite" ->
+          new JdbcBatchSink(
+              SqliteStore.connect(sqlitePath), SqlStore.table(version, t), t, batchSize);
+      case "postgres" -> new CopySink(postgres(), SqlStore.table(version, t), t, batchSize);
+      case "redis" ->
+          new RedisHashSink(redis(), RedisStore.dataKey(redisPrefix, version, t), t, batchSize);
+      default -> throw new IllegalArgumentException("unknown serving store type '" + type + "'");
+    };
+  }
+
   /** Whether several connections may write one version at once (not SQLite: one writer). */
   public boolean parallelWrites() {
     return !type.equals("sqlite");

@@ -29,7 +29,7 @@ class MemoryScores implements Scores {
 
   @Override
   public long keys(ServingTable t) {
-    return ScoreFixtures.byKey(t, rows.get(t)).size();
+    return t.byKey(rows.get(t)).size();
   }
 
   @Override
