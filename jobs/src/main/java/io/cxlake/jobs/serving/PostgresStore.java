@@ -45,8 +45,15 @@ final class PostgresStore extends SqlStore {
   }
 
   @Override
-  void afterIndex(Statement s, String table) throws SQLException {
-    s.execute("ANALYZE " + table);
+  String keyCollation() {
+    return " COLLATE \"C\"";
+  }
+
+  @Override
+  void beforeIndex(Statement s) throws SQLException {
+    // The 1M-row index sorts in memory. No ANALYZE after it: it cost a third of the index's time,
+    // and a lookup by key picks the index without statistics; autovacuum gathers them later.
+    s.execute("SET maintenance_work_mem = '256MB'");
   }
 
   @Override

@@ -47,13 +47,24 @@ public final class Publisher {
     }
     Version v = store.begin(runDate);
     LOG.info("publish to {}: writing version {} for {}", store.describe(), v.id(), runDate);
+    long written;
+    long validated;
     try {
+      long t0 = System.nanoTime();
       for (ServingTable t : ServingTable.values()) {
         scores.write(t, v.id());
         store.seal(v.id(), t);
       }
+      written = System.nanoTime();
       validate(store, scores, v.id());
+      validated = System.nanoTime();
       store.flip(v.id(), force);
+      LOG.info(
+          "version {}: written and indexed in {} ms, validated in {} ms, flipped in {} ms",
+          v.id(),
+          (written - t0) / 1_000_000,
+          (validated - written) / 1_000_000,
+          (System.nanoTime() - validated) / 1_000_000);
     } catch (RuntimeException e) {
       LOG.error("publish of version {} failed, dropping it: {}", v.id(), e.toString());
       try {

@@ -1,9 +1,7 @@
 package io.cxlake.jobs.serving;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +17,13 @@ final class ScoreFixtures {
   private ScoreFixtures() {}
 
   static Map<ServingTable, List<List<Object>>> run(int keys, int tag) {
+    return run(keys, tag, RECS_PER_USER);
+  }
+
+  /** As {@link #run(int, int)} with {@code recsPerUser} recommendations per user. */
+  static Map<ServingTable, List<List<Object>>> run(int keys, int tag, int recsPerUser) {
     Map<ServingTable, List<List<Object>>> t = new EnumMap<>(ServingTable.class);
-    t.put(ServingTable.RECOMMENDATIONS, recommendations(keys, tag));
+    t.put(ServingTable.RECOMMENDATIONS, recommendations(keys, tag, recsPerUser));
     List<List<Object>> popular = new ArrayList<>();
     for (String region : REGIONS) {
       for (int rank = 1; rank <= 5; rank++) {
@@ -53,18 +56,22 @@ final class ScoreFixtures {
     return t;
   }
 
-  static List<List<Object>> recommendations(int users, int tag) {
-    List<List<Object>> rows = new ArrayList<>(users * RECS_PER_USER);
+  static List<List<Object>> recommendations(int users, int tag, int recsPerUser) {
+    List<List<Object>> rows = new ArrayList<>(users * recsPerUser);
     for (int u = 0; u < users; u++) {
-      rows.addAll(recommendationsOf(u, tag));
+      rows.addAll(recommendationsOf(u, tag, recsPerUser));
     }
     return rows;
   }
 
   /** What a lookup of user u must return from a version published with this tag. */
   static List<List<Object>> recommendationsOf(int u, int tag) {
+    return recommendationsOf(u, tag, RECS_PER_USER);
+  }
+
+  static List<List<Object>> recommendationsOf(int u, int tag, int recsPerUser) {
     List<List<Object>> rows = new ArrayList<>();
-    for (int rank = 1; rank <= RECS_PER_USER; rank++) {
+    for (int rank = 1; rank <= recsPerUser; rank++) {
       rows.add(
           List.of(
               user(u),
@@ -78,17 +85,5 @@ final class ScoreFixtures {
 
   static String user(int u) {
     return "user-" + u;
-  }
-
-  /** The rows of every key, ordered by the table's order column: what lookups must return. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static Map<String, List<List<Object>>> byKey(ServingTable t, List<List<Object>> rows) {
-    Map<String, List<List<Object>>> out = new LinkedHashMap<>();
-    for (List<Object> r : rows) {
-      out.computeIfAbsent((String) r.get(t.keyIndex()), k -> new ArrayList<>()).add(r);
-    }
-    int o = t.orderIndex();
-    out.values().forEach(l -> l.sort(Comparator.comparing(r -> (Comparable) r.get(o))));
-    return out;
   }
 }

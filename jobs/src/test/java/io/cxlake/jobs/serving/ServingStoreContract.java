@@ -57,7 +57,7 @@ abstract class ServingStoreContract {
 
   void assertServes(Map<ServingTable, List<List<Object>>> source) {
     for (ServingTable t : ServingTable.values()) {
-      Map<String, List<List<Object>>> expected = ScoreFixtures.byKey(t, source.get(t));
+      Map<String, List<List<Object>>> expected = t.byKey(source.get(t));
       for (Map.Entry<String, List<List<Object>>> e : expected.entrySet()) {
         assertThat(store.lookup(t, e.getKey()))
             .as("%s key %s", t.storeName(), e.getKey())
