@@ -18,7 +18,7 @@ import redis.clients.jedis.Pipeline;
  * the same server: PostgreSQL — one COPY of the same recommendation rows into a plain table with no
  * index; Redis — pipelined SET of one key per user with that user's JSON value already encoded.
  *
- * <p>Arguments: [users=100000] [repeats=3].
+ * <p>Arguments: [users=100000] [repeats=3] [writers=2].
  */
 public final class ServingBenchmark {
   private static final int RECS = 10;
@@ -26,12 +26,16 @@ public final class ServingBenchmark {
   public static void main(String[] args) throws Exception {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int writers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     System.out.printf(
-        "rows: %,d recommendations (%,d users x %d) + small tables; %d repeats, median%n",
-        users * RECS, users, RECS, repeats);
+        "rows: %,d recommendations (%,d users x %d) + small tables; %d repeats, median;"
+            + " %d writers%n",
+        users * RECS, users, RECS, repeats, writers);
     String url = TestServers.newPostgresDatabase();
-    StoreSpec pg = TestServers.spec("postgres", null, url, 0, null, 2);
-    StoreSpec redis = TestServers.spec("redis", null, null, TestServers.redisPort(), "bench", 2);
+    StoreSpec pg = writers(TestServers.spec("postgres", null, url, 0, null, 2), writers);
+    StoreSpec redis =
+        writers(
+            TestServers.spec("redis", null, null, TestServers.redisPort(), "bench", 2), writers);
     StoreSpec sqlite =
         TestServers.spec(
             "sqlite",
@@ -64,6 +68,25 @@ public final class ServingBenchmark {
           spec.type(), p, n / p, f, n / f, f / p);
     }
     System.exit(0);
+  }
+
+  /** The spec with {@code n} parallel writers (serving.max-connections). */
+  static StoreSpec writers(StoreSpec s, int n) {
+    return new StoreSpec(
+        s.type(),
+        s.sqlitePath(),
+        s.postgresUrl(),
+        s.postgresUser(),
+        s.postgresPassword(),
+        s.redisHost(),
+        s.redisPort(),
+        s.redisPrefix(),
+        s.redisPassword(),
+        s.batchSize(),
+        s.connectAttempts(),
+        s.retryBackoffMs(),
+        n,
+        s.retainVersions());
   }
 
   static double publishSeconds(StoreSpec spec, Map<ServingTable, List<List<Object>>> rows, int i) {
