@@ -74,7 +74,13 @@ public final class Publisher {
       }
       throw e;
     }
-    List<Long> dropped = store.prune(retain);
+    List<Long> dropped = List.of();
+    try {
+      dropped = store.prune(retain);
+    } catch (RuntimeException e) {
+      // The new version is served; old ones linger until the next publish prunes them.
+      LOG.warn("version {} is current, but dropping old versions failed: {}", v.id(), e.toString());
+    }
     Version published = store.current().orElseThrow();
     return new PublishResult(
         store.describe(), published, rows, dropped, Duration.between(start, Instant.now()));
