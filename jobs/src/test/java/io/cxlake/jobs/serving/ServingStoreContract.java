@@ -186,6 +186,10 @@ abstract class ServingStoreContract {
     for (Thread t : readers) {
       t.join();
     }
+    System.out.printf(
+        "%s: %,d reads while a %,d-user version was published, %,d reads in all, %,d of the new"
+            + " version%n",
+        spec.type(), during, users, reads.get(), newReads.get());
     assertThat(problems).as("reads that were not one whole version").isEmpty();
     assertThat(during).as("reads while publishing").isGreaterThan(100);
     assertThat(newReads.get()).as("reads of the new version").isPositive();
