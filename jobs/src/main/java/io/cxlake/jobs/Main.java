@@ -8,6 +8,10 @@ import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
+import io.cxlake.jobs.serving.LookupCommand;
+import io.cxlake.jobs.serving.PublishCommand;
+import io.cxlake.jobs.serving.PublishRefused;
+import io.cxlake.jobs.serving.ServingException;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
@@ -27,6 +31,8 @@ import picocli.CommandLine.Command;
       IntentsCommand.class,
       MeasureCommand.class,
       NightlyCommand.class,
+      PublishCommand.class,
+      LookupCommand.class,
       SqlCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
@@ -61,6 +67,17 @@ public final class Main implements Runnable {
           if (e instanceof ConfigError) {
             line.getErr().println("cxlake: configuration error: " + e.getMessage());
             return ExitCodes.BAD_CONFIG;
+          }
+          if (e instanceof PublishRefused) {
+            line.getErr()
+                .println("cxlake: " + line.getCommandName() + " refused: " + e.getMessage());
+            return ExitCodes.GATE_BLOCKED;
+          }
+          if (e instanceof ServingException) {
+            // The message names the store and what happened; a stack trace would bury it.
+            line.getErr()
+                .println("cxlake: " + line.getCommandName() + " failed: " + e.getMessage());
+            return ExitCodes.STEP_FAILED;
           }
           line.getErr().println("cxlake: " + line.getCommandName() + " failed: " + e);
           e.printStackTrace(line.getErr());

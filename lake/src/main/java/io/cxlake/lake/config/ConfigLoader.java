@@ -123,7 +123,21 @@ public final class ConfigLoader {
             t.between("impact.operating-cost-per-day", 0, Double.MAX_VALUE, false)),
         new CxConfig.ServingSettings(
             t.oneOf("serving.store", "sqlite", "postgres", "redis"),
-            t.string("serving.sqlite-path")),
+            t.string("serving.sqlite-path"),
+            t.atLeast("serving.retain-versions", 2),
+            t.positiveInt("serving.max-connections"),
+            t.positiveInt("serving.batch-size"),
+            t.positiveInt("serving.connect-attempts"),
+            t.atLeast("serving.retry-backoff-ms", 0),
+            new CxConfig.PostgresSettings(
+                t.string("serving.postgres.url"),
+                t.string("serving.postgres.user"),
+                t.string("serving.postgres.password-env")),
+            new CxConfig.RedisSettings(
+                t.string("serving.redis.host"),
+                t.positiveInt("serving.redis.port"),
+                t.string("serving.redis.key-prefix"),
+                t.string("serving.redis.password-env"))),
         new CxConfig.IntentsSettings(
             t.string("intents.labels"),
             t.positiveInt("intents.train-days"),
@@ -154,6 +168,16 @@ public final class ConfigLoader {
       if (v <= 0) {
         throw new ConfigError(
             "config key '" + path + "' must be positive, got " + v + " (" + origin(path) + ")");
+      }
+      return v;
+    }
+
+    int atLeast(String path, int min) {
+      int v = integer(path);
+      if (v < min) {
+        throw new ConfigError(
+            "config key '" + path + "' must be at least " + min + ", got " + v + " ("
+                + origin(path) + ")");
       }
       return v;
     }

@@ -55,8 +55,26 @@ public record CxConfig(
       double incentiveCostPerUser,
       double operatingCostPerDay) {}
 
-  /** Which serving store to publish to and where. */
-  public record ServingSettings(String store, String sqlitePath) {}
+  /**
+   * Which serving store to publish to and where; how many published versions to keep for rollback;
+   * how hard to try a store that does not answer; how many connections write in parallel.
+   */
+  public record ServingSettings(
+      String store,
+      String sqlitePath,
+      int retainVersions,
+      int maxConnections,
+      int batchSize,
+      int connectAttempts,
+      int retryBackoffMs,
+      PostgresSettings postgres,
+      RedisSettings redis) {}
+
+  /** PostgreSQL serving store: JDBC url, user, and the env variable holding the password. */
+  public record PostgresSettings(String url, String user, String passwordEnv) {}
+
+  /** Redis serving store: host, port, key prefix, and the env variable holding the password. */
+  public record RedisSettings(String host, int port, String keyPrefix, String passwordEnv) {}
 
   /**
    * The support-intent classifier: where agents' intent tags come from, the training window, the

@@ -99,6 +99,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void servingKeepsAtLeastTwoVersionsSoReadersNeverLoseTheirs() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("serving.retain-versions=1")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("serving.retain-versions")
+        .hasMessageContaining("at least 2");
+    CxConfig c = ConfigLoader.load(null, List.of("serving.redis.port=7000"));
+    assertThat(c.serving().redis().port()).isEqualTo(7000);
+    assertThat(c.serving().retainVersions()).isEqualTo(3);
+    assertThat(c.serving().postgres().passwordEnv()).isEqualTo("CXLAKE_POSTGRES_PASSWORD");
+  }
+
+  @Test
   void missingFileIsAnError() {
     assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.conf").toFile(), List.of()))
         .isInstanceOf(ConfigError.class)

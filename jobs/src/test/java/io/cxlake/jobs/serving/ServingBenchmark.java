@@ -1,0 +1,219 @@
+package io.cxlake.jobs.serving;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+
+/**
+ * Publish throughput against the raw floor, on real PostgreSQL and Redis started here (run by hand;
+ * results in benchmarks/serving.md). The data: {@code users} users × 10 recommendations (1M rows by
+ * default) plus the small tables. Publish is the whole {@link Publisher#publish}: write with two
+ * connections, index, validate (counts and a sample), flip, prune. The floors, in the same run on
+ * the same server: PostgreSQL — one COPY of the same recommendation rows into a plain table with no
+ * index; Redis — pipelined SET of one key per user with that user's JSON value already encoded.
+ *
+ * <p>Arguments: [users=100000] [repeats=3] [writers=2].
+ */
+public final class ServingBenchmark {
+  private static final int RECS = 10;
+
+  public static void main(String[] args) throws Exception {
+    int users = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int writers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    System.out.printf(
+        "rows: %,d recommendations (%,d users x %d) + small tables; %d repeats, median;"
+            + " %d writers%n",
+        users * RECS, users, RECS, repeats, writers);
+    String url = TestServers.newPostgresDatabase();
+    StoreSpec pg = writers(TestServers.spec("postgres", null, url, 0, null, 2), writers);
+    StoreSpec redis =
+        writers(
+            TestServers.spec("redis", null, null, TestServers.redisPort(), "bench", 2), writers);
+    StoreSpec sqlite =
+        TestServers.spec(
+            "sqlite",
+            java.nio.file.Files.createTempDirectory("bench").resolve("s.db").toString(),
+            null,
+            0,
+            null,
+            2);
+    for (StoreSpec spec : List.of(pg, redis, sqlite)) {
+      // Warm-up, untimed: JIT and the servers' caches, so run 1 is not an outlier.
+      Map<ServingTable, List<List<Object>>> warm = ScoreFixtures.run(users / 4, 99, RECS);
+      publishSeconds(spec, warm, -1);
+      floorSeconds(spec, warm.get(ServingTable.RECOMMENDATIONS), -1);
+      double[] publish = new double[repeats];
+      double[] floor = new double[repeats];
+      for (int i = 0; i < repeats; i++) {
+        Map<ServingTable, List<List<Object>>> rows = ScoreFixtures.run(users, i + 1, RECS);
+        publish[i] = publishSeconds(spec, rows, i);
+        floor[i] = floorSeconds(spec, rows.get(ServingTable.RECOMMENDATIONS), i);
+        System.out.printf(
+            "  %s run %d: publish %.2f s, floor %.2f s%n",
+            spec.type(), i + 1, publish[i], floor[i]);
+      }
+      double p = median(publish);
+      double f = median(floor);
+      long n = (long) users * RECS;
+      if (spec.type().equals("redis")) {
+        double[] withEncode = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+          withEncode[i] =
+              setFloor(
+                  spec,
+                  ScoreFixtures.run(users, i + 1, RECS).get(ServingTable.RECOMMENDATIONS),
+                  true);
+        }
+        double fe = median(withEncode);
+        System.out.printf(
+            "redis    floor with JSON encoding inside the timing %.2f s (%,.0f rows/s) |"
+                + " publish/that floor %.2fx%n",
+            fe, n / fe, fe / p);
+      }
+      System.out.printf(
+          "%-8s publish %.2f s (%,.0f rows/s) | floor %.2f s (%,.0f rows/s) | publish/floor"
+              + " throughput %.2fx%n",
+          spec.type(), p, n / p, f, n / f, f / p);
+    }
+    System.exit(0);
+  }
+
+  /** The spec with {@code n} parallel writers (serving.max-connections). */
+  static StoreSpec writers(StoreSpec s, int n) {
+    return new StoreSpec(
+        s.type(),
+        s.sqlitePath(),
+        s.postgresUrl(),
+        s.postgresUser(),
+        s.postgresPassword(),
+        s.redisHost(),
+        s.redisPort(),
+        s.redisPrefix(),
+        s.redisPassword(),
+        s.batchSize(),
+        s.connectAttempts(),
+        s.retryBackoffMs(),
+        n,
+        s.retainVersions());
+  }
+
+  static double publishSeconds(StoreSpec spec, Map<ServingTable, List<List<Object>>> rows, int i) {
+    try (ServingStore store = spec.open()) {
+      MemoryScores scores =
+          new MemoryScores(rows, store, spec.parallelWrites() ? spec.maxConnections() : 1);
+      for (ServingTable t : ServingTable.values()) {
+        scores.partitions(t); // split and sorted before timing: Spark's shuffle, not the store
+        scores.sample(t, Publisher.SAMPLE_KEYS);
+      }
+      System.gc();
+      long start = System.nanoTime();
+      Publisher.publish(store, scores, LocalDate.of(2026, 1, 2).plusDays(i), false, 2);
+      return (System.nanoTime() - start) / 1e9;
+    }
+  }
+
+  static double floorSeconds(StoreSpec spec, List<List<Object>> recs, int i) throws Exception {
+    return switch (spec.type()) {
+      case "postgres" -> copyFloor(spec, recs);
+      case "redis" -> setFloor(spec, recs);
+      default -> insertFloor(spec, recs);
+    };
+  }
+
+  /** One COPY of the rows into a fresh plain table: PostgreSQL's raw load speed. */
+  static double copyFloor(StoreSpec spec, List<List<Object>> recs) throws Exception {
+    try (Connection c = spec.postgres();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS floor_recs");
+      s.execute(
+          "CREATE TABLE floor_recs (user_id text, rank integer, item_id text,"
+              + " score double precision, layer text)");
+    }
+    System.gc();
+    long start = System.nanoTime();
+    try (RowSink sink =
+        new CopySink(spec.postgres(), "floor_recs", ServingTable.RECOMMENDATIONS, 5000)) {
+      recs.forEach(sink::add);
+      sink.commit();
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Pipelined SET of one key per user, values encoded beforehand: Redis's raw write speed. */
+  static double setFloor(StoreSpec spec, List<List<Object>> recs) {
+    return setFloor(spec, recs, false);
+  }
+
+  /**
+   * The same pipelined SETs; with {@code encodeInside}, each user's JSON value is encoded inside
+   * the timed loop, as publish must: the floor of "rows in, Redis values out".
+   */
+  static double setFloor(StoreSpec spec, List<List<Object>> recs, boolean encodeInside) {
+    Map<String, List<List<Object>>> byUser = ServingTable.RECOMMENDATIONS.byKey(recs);
+    List<String[]> kv = new ArrayList<>(byUser.size());
+    byUser.forEach(
+        (k, v) ->
+            kv.add(
+                new String[] {
+                  "floor:" + k,
+                  encodeInside ? null : RowJson.encodeGroup(ServingTable.RECOMMENDATIONS, v)
+                }));
+    try (Jedis j = spec.redis()) {
+      j.select(1); // a database of its own, emptied after; the store's keys stay in database 0
+      j.flushDB();
+      System.gc();
+      long start = System.nanoTime();
+      Pipeline p = j.pipelined();
+      int n = 0;
+      for (String[] e : kv) {
+        String value =
+            e[1] != null
+                ? e[1]
+                : RowJson.encodeGroup(ServingTable.RECOMMENDATIONS, byUser.get(e[0].substring(6)));
+        p.set(e[0], value);
+        if (++n % spec.batchSize() == 0) {
+          p.sync();
+        }
+      }
+      p.sync();
+      double s = (System.nanoTime() - start) / 1e9;
+      j.flushDB();
+      return s;
+    }
+  }
+
+  /** SQLite has no floor in the issue; one transaction of batched inserts, for reference. */
+  static double insertFloor(StoreSpec spec, List<List<Object>> recs) throws Exception {
+    try (Connection c = SqliteStore.connect(spec.sqlitePath());
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS floor_recs");
+      s.execute(
+          "CREATE TABLE floor_recs (user_id TEXT, rank INTEGER, item_id TEXT, score REAL,"
+              + " layer TEXT)");
+    }
+    long start = System.nanoTime();
+    try (RowSink sink =
+        new JdbcBatchSink(
+            SqliteStore.connect(spec.sqlitePath()),
+            "floor_recs",
+            ServingTable.RECOMMENDATIONS,
+            5000)) {
+      recs.forEach(sink::add);
+      sink.commit();
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}
