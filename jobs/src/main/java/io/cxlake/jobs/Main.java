@@ -7,6 +7,7 @@ import io.cxlake.jobs.generate.GenerateCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
+import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       FeaturesCommand.class,
       IntentsCommand.class,
       MeasureCommand.class,
+      ReturnRiskCommand.class,
       SqlCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

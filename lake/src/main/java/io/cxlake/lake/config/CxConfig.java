@@ -12,7 +12,8 @@ public record CxConfig(
     FeatureSettings features,
     ImpactSettings impact,
     ServingSettings serving,
-    IntentsSettings intents) {
+    IntentsSettings intents,
+    ReturnRiskSettings returnRisk) {
 
   /** Spark master, application name and pass-through Spark settings. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
@@ -68,4 +69,22 @@ public record CxConfig(
       int minValidationSupport,
       List<String> humanOnly,
       double maxUnknownWordShare) {}
+
+  /**
+   * The return-risk classifier: the label window, how the labelled lines are split by time into
+   * train, calibration and test slices, regularisation, the smallest count for a category to get
+   * its own coefficient, the risk bands, and the fairness check (flag = high band).
+   */
+  public record ReturnRiskSettings(
+      int labelDays,
+      double calibrationShare,
+      double testShare,
+      double regParam,
+      int minCategoryCount,
+      double mediumBand,
+      double highBand,
+      int reliabilityBins,
+      double maxFairnessGap,
+      int minSegmentLines,
+      boolean blockOnFairness) {}
 }
