@@ -23,14 +23,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReturnRiskPlantedTest {
   private static Dataset<Row> test;
   private static Evaluation eval;
+  private static ReturnRiskModel model;
 
   @BeforeAll
   static void fitOnPlantedLines() {
     SparkSession spark = SparkExtension.spark();
     Dataset<Row> examples = PlantedReturns.draw(spark, 7, 4000, 120, 0.05).cache();
     TimeSplit split = TimeSplit.of(examples, 0.2, 0.2);
-    ReturnRiskModel model =
-        new ReturnRiskTrainer(0.0, 20).fit(split.train(), split.calibration(), "test");
+    model = new ReturnRiskTrainer(0.0, 20).fit(split.train(), split.calibration(), "test");
     test = model.score(split.test(), 0.2, 0.4).cache();
     eval = Evaluation.of(test, model.baseRate(), 10);
     System.out.println("planted: " + eval.summary());
@@ -69,5 +69,56 @@ class ReturnRiskPlantedTest {
         Locale.ROOT, "several_sizes top reason in %d of %d%n", agree, dominated.size());
     assertThat(dominated.size()).isGreaterThan(50);
     assertThat(share).isGreaterThan(0.8);
+  }
+
+  @Test
+  void anUnseenCategoryOrNullFeaturesScoreWithAReasonSayingSo() {
+    SparkSession spark = SparkExtension.spark();
+    Row base = test.drop("probability", "band", "reasons").head();
+    Object[] unseen = rowValues(base);
+    unseen[PlantedReturns.SCHEMA.fieldIndex("category")] = "garden furniture";
+    Object[] nulls = rowValues(base);
+    for (String c :
+        List.of(
+            "category",
+            "size_sensitive",
+            "customer_return_rate",
+            "customer_items_bought",
+            "days_since_prev_return",
+            "device",
+            "channel")) {
+      nulls[PlantedReturns.SCHEMA.fieldIndex(c)] = null;
+    }
+    nulls[PlantedReturns.SCHEMA.fieldIndex("unit_price")] = 0.0;
+    List<Row> scored =
+        model
+            .score(
+                spark.createDataFrame(
+                    List.of(
+                        org.apache.spark.sql.RowFactory.create(unseen),
+                        org.apache.spark.sql.RowFactory.create(nulls)),
+                    PlantedReturns.SCHEMA),
+                0.2,
+                0.4)
+            .select("probability", "band", "reasons")
+            .collectAsList();
+    assertThat(scored.get(0).getDouble(0)).isBetween(0.0, 1.0);
+    assertThat(scored.get(0).<String>getList(2))
+        .anyMatch(r -> r.startsWith("unseen_category: 'garden furniture' was not seen"));
+    assertThat(scored.get(1).getDouble(0)).isBetween(0.0, 1.0);
+    assertThat(scored.get(1).<String>getList(2))
+        .contains(
+            "missing_category: unknown, scored as an average line",
+            "missing_size_sensitive: unknown, scored as an average line",
+            "missing_price: unknown, scored as an average line");
+    System.out.println("unseen: " + scored.get(0) + "\nnulls: " + scored.get(1));
+  }
+
+  private static Object[] rowValues(Row r) {
+    Object[] v = new Object[r.length()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = r.get(i);
+    }
+    return v;
   }
 }
