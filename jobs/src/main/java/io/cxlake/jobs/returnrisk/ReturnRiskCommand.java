@@ -99,10 +99,7 @@ public final class ReturnRiskCommand implements Callable<Integer> {
     c.put(
         "scored_lines",
         r.gatePassed()
-            ? lake.read(ScoreTable.RETURN_RISK)
-                .where(lit(true))
-                .where("run_date = DATE'" + day + "'")
-                .count()
+            ? lake.read(ScoreTable.RETURN_RISK).where("run_date = DATE'" + day + "'").count()
             : 0L);
     return c;
   }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The numbers in benchmarks/return-risk.md: the Online Retail export (cancellations as returns)
- * ingested as {@code ingest --online-retail} does, feature snapshots every {@code retail.step}
- * days (default 14) through the year, then the return-risk run as the job does it (time split:
- * the newest 20% of labelled lines are the test slice). Run by hand, it is not part of the build:
+ * ingested as {@code ingest --online-retail} does, feature snapshots every {@code retail.step} days
+ * (default 14) through the year, then the return-risk run as the job does it (time split: the
+ * newest 20% of labelled lines are the test slice). Run by hand, it is not part of the build:
  * {@code mvn -B -q verify -pl jobs -am -Dtest=OnlineRetailReturnRiskBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dretail.file=/path/online_retail.csv.gz}.
  */
@@ -96,7 +96,8 @@ class OnlineRetailReturnRiskBenchmark {
     System.out.println("RESULT " + r.summary());
     System.out.println("RESULT | | AUC-ROC | AUC-PR | Brier | ECE |");
     for (String m : List.of("model", "baseline")) {
-      Map<String, Double> v = m.equals("model") ? r.evaluation().model() : r.evaluation().baseline();
+      Map<String, Double> v =
+          m.equals("model") ? r.evaluation().model() : r.evaluation().baseline();
       System.out.printf(
           Locale.ROOT,
           "RESULT | %s | %.4f | %.4f | %.4f | %.4f |%n",
@@ -119,8 +120,11 @@ class OnlineRetailReturnRiskBenchmark {
     for (Fairness.Segment f : r.fairness().segments()) {
       System.out.println("RESULT fairness " + f);
     }
-    System.out.printf(Locale.ROOT, "RESULT platt slope %.4f offset %.4f%n",
-        r.model().plattSlope(), r.model().plattOffset());
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT platt slope %.4f offset %.4f%n",
+        r.model().plattSlope(),
+        r.model().plattOffset());
     for (ModelTerm t : r.model().terms()) {
       System.out.println("RESULT term " + t);
     }

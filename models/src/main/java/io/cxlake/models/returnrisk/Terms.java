@@ -66,9 +66,12 @@ final class Terms {
         new Numeric(
             "customer_return_rate",
             log(smoothed.divide(lit(1.0).minus(smoothed))),
-            format_string(
-                "the customer returned %.0f%% of %d past items",
-                coalesce(col("customer_return_rate"), lit(0.0)).multiply(100), items.cast("long"))),
+            when(items.equalTo(0), lit("a first-time customer (no return history yet)"))
+                .otherwise(
+                    format_string(
+                        "the customer returned %.0f%% of %d past items",
+                        coalesce(col("customer_return_rate"), lit(0.0)).multiply(100),
+                        items.cast("long")))),
         new Numeric(
             "customer_history",
             log1p(items),
