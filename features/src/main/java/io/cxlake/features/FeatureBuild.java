@@ -177,6 +177,11 @@ public final class FeatureBuild {
             .orderBy(col("as_of").desc())
             .limit(settings.interactionSnapshots())
             .collectAsList();
+    if (keep.isEmpty()) {
+      // A lake without events (Online Retail has only orders) has no interaction snapshots.
+      counts.put("interactions_dropped", 0L);
+      return;
+    }
     LocalDate oldestKept = keep.get(keep.size() - 1).getDate(0).toLocalDate();
     counts.put(
         "interactions_dropped",

@@ -33,7 +33,8 @@ public final class TrainingSet {
           "customer_items_bought",
           "customer_return_rate",
           "days_since_prev_return",
-          "customer_tenure_days");
+          "customer_tenure_days",
+          "customer_region");
 
   private TrainingSet() {}
 
@@ -110,6 +111,7 @@ public final class TrainingSet {
                 col("orders").as("customer_orders"),
                 col("items_bought").as("customer_items_bought"),
                 col("return_rate").as("customer_return_rate"),
+                col("region").as("customer_region"),
                 col("last_return_date").as("_last_return"),
                 col("first_seen").as("_first_seen"));
     return asOfJoin(lines, List.of("order_id", "line_no"), "user_id", "ordered_at", users)

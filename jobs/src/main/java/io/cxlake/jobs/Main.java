@@ -12,6 +12,7 @@ import io.cxlake.jobs.serving.LookupCommand;
 import io.cxlake.jobs.serving.PublishCommand;
 import io.cxlake.jobs.serving.PublishRefused;
 import io.cxlake.jobs.serving.ServingException;
+import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       NightlyCommand.class,
       PublishCommand.class,
       LookupCommand.class,
+      ReturnRiskCommand.class,
       SqlCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

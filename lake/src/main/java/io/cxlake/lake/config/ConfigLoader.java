@@ -148,7 +148,19 @@ public final class ConfigLoader {
         new CxConfig.GateSettings(
             t.between("gates.max-quarantine-share", 0, 1, true),
             t.nonNegativeInt("gates.min-events")),
-        new CxConfig.NightlySettings(t.positiveInt("nightly.lock-ttl-minutes")));
+        new CxConfig.NightlySettings(t.positiveInt("nightly.lock-ttl-minutes")),
+        new CxConfig.ReturnRiskSettings(
+            t.positiveInt("return-risk.label-days"),
+            t.between("return-risk.calibration-share", 0, 1, false),
+            t.between("return-risk.test-share", 0, 1, false),
+            t.nonNegative("return-risk.reg-param"),
+            t.positiveInt("return-risk.min-category-count"),
+            t.fraction("return-risk.medium-band"),
+            t.fraction("return-risk.high-band"),
+            t.positiveInt("return-risk.reliability-bins"),
+            t.positiveDouble("return-risk.max-fairness-gap"),
+            t.positiveInt("return-risk.min-segment-lines"),
+            t.bool("return-risk.block-on-fairness")));
   }
 
   /** Typed getters that turn the library's exceptions into errors naming key and origin. */
@@ -180,6 +192,16 @@ public final class ConfigLoader {
                 + origin(path) + ")");
       }
       return v;
+    }
+
+    boolean bool(String path) {
+      try {
+        return c.getBoolean(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, "a boolean", e);
+      }
     }
 
     double positiveDouble(String path) {

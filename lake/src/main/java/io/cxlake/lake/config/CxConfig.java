@@ -14,7 +14,8 @@ public record CxConfig(
     ServingSettings serving,
     IntentsSettings intents,
     GateSettings gates,
-    NightlySettings nightly) {
+    NightlySettings nightly,
+    ReturnRiskSettings returnRisk) {
 
   /** Spark master, application name and pass-through Spark settings. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
@@ -94,4 +95,22 @@ public record CxConfig(
 
   /** The nightly run: how long a crashed run's lock blocks the date. */
   public record NightlySettings(int lockTtlMinutes) {}
+
+  /**
+   * The return-risk classifier: the label window, how the labelled lines are split by time into
+   * train, calibration and test slices, regularisation, the smallest count for a category to get
+   * its own coefficient, the risk bands, and the fairness check (flag = high band).
+   */
+  public record ReturnRiskSettings(
+      int labelDays,
+      double calibrationShare,
+      double testShare,
+      double regParam,
+      int minCategoryCount,
+      double mediumBand,
+      double highBand,
+      int reliabilityBins,
+      double maxFairnessGap,
+      int minSegmentLines,
+      boolean blockOnFairness) {}
 }

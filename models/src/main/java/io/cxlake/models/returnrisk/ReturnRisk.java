@@ -1,0 +1,152 @@
+package io.cxlake.models.returnrisk;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.cxlake.lake.config.CxConfig.ReturnRiskSettings;
+import io.cxlake.models.evaluation.Reliability;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One return-risk run, without I/O: split the labelled lines by time, fit and calibrate, evaluate
+ * on the newest slice against the naive baseline, check fairness, gate, and score the open lines.
+ */
+public final class ReturnRisk {
+  private ReturnRisk() {}
+
+  /** Runs on {@code examples} (labelled) and scores {@code open}; both from TrainingSet. */
+  public static ReturnRiskResult run(
+      Dataset<Row> examples, Dataset<Row> open, ReturnRiskSettings s, LocalDate runDate) {
+    TimeSplit split = TimeSplit.of(examples, s.calibrationShare(), s.testShare());
+    String version = "return_risk-" + runDate;
+    ReturnRiskModel model =
+        new ReturnRiskTrainer(s.regParam(), s.minCategoryCount())
+            .fit(split.train(), split.calibration(), version);
+    Dataset<Row> scoredTest = model.score(split.test(), s.mediumBand(), s.highBand()).cache();
+    Evaluation eval = Evaluation.of(scoredTest, model.baseRate(), s.reliabilityBins());
+    Fairness.Check fairness =
+        Fairness.of(
+            scoredTest, "region", col("customer_region"), s.highBand(), s.minSegmentLines());
+    scoredTest.unpersist();
+
+    List<String> warnings = new ArrayList<>();
+    boolean beatsBaseline =
+        eval.model().get("auc_roc") > eval.baseline().get("auc_roc")
+            && eval.model().get("auc_pr") > eval.baseline().get("auc_pr");
+    if (!beatsBaseline) {
+      warnings.add("the model does not beat the naive baseline on AUC-ROC and AUC-PR");
+    }
+    boolean fair = fairness.gap() <= s.maxFairnessGap();
+    if (!fair) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "fairness gap %.2f across regions exceeds return-risk.max-fairness-gap %.2f",
+              fairness.gap(),
+              s.maxFairnessGap()));
+    }
+    boolean passed = beatsBaseline && (fair || !s.blockOnFairness());
+
+    SparkSession spark = examples.sparkSession();
+    Date day = Date.valueOf(runDate);
+    Dataset<Row> scores =
+        model
+            .score(open, s.mediumBand(), s.highBand())
+            .select(
+                col("order_id"),
+                col("line_no"),
+                col("probability"),
+                col("band"),
+                col("reasons"),
+                lit(day).as("run_date"));
+    return new ReturnRiskResult(
+        model,
+        eval,
+        fairness,
+        passed,
+        warnings,
+        scores,
+        modelRows(spark, model, day),
+        metricRows(spark, version, eval, fairness, passed, day),
+        reliabilityRows(spark, version, eval.reliability(), day),
+        fairnessRows(spark, version, fairness, day));
+  }
+
+  private static Dataset<Row> modelRows(SparkSession spark, ReturnRiskModel m, Date day) {
+    List<Row> rows = new ArrayList<>();
+    Map<String, Double> extra = new LinkedHashMap<>();
+    extra.put("_intercept", m.intercept());
+    extra.put("_platt_slope", m.plattSlope());
+    extra.put("_platt_offset", m.plattOffset());
+    extra.put("_base_rate", m.baseRate());
+    extra.forEach((k, v) -> rows.add(RowFactory.create(m.version(), k, null, 0.0, v, day)));
+    for (ModelTerm t : m.terms()) {
+      rows.add(RowFactory.create(m.version(), t.term(), t.level(), t.mean(), t.coefficient(), day));
+    }
+    return spark.createDataFrame(rows, ReturnRiskTables.RETURN_RISK_MODEL.schema());
+  }
+
+  private static Dataset<Row> metricRows(
+      SparkSession spark,
+      String version,
+      Evaluation e,
+      Fairness.Check f,
+      boolean passed,
+      Date day) {
+    List<Row> rows = new ArrayList<>();
+    e.model().forEach((k, v) -> rows.add(RowFactory.create(version, "model", k, v, day)));
+    e.baseline().forEach((k, v) -> rows.add(RowFactory.create(version, "baseline", k, v, day)));
+    rows.add(RowFactory.create(version, "model", "lines", (double) e.lines(), day));
+    rows.add(RowFactory.create(version, "model", "returned", (double) e.returned(), day));
+    rows.add(RowFactory.create(version, "model", "fairness_gap", f.gap(), day));
+    rows.add(RowFactory.create(version, "model", "gate_passed", passed ? 1.0 : 0.0, day));
+    return spark.createDataFrame(rows, ReturnRiskTables.RETURN_RISK_METRICS.schema());
+  }
+
+  private static Dataset<Row> reliabilityRows(
+      SparkSession spark, String version, List<Reliability.Bin> bins, Date day) {
+    List<Row> rows = new ArrayList<>();
+    for (Reliability.Bin b : bins) {
+      rows.add(
+          RowFactory.create(
+              version,
+              b.index(),
+              b.lower(),
+              b.upper(),
+              b.count(),
+              b.meanPredicted(),
+              b.observedRate(),
+              day));
+    }
+    return spark.createDataFrame(rows, ReturnRiskTables.RETURN_RISK_RELIABILITY.schema());
+  }
+
+  private static Dataset<Row> fairnessRows(
+      SparkSession spark, String version, Fairness.Check f, Date day) {
+    List<Row> rows = new ArrayList<>();
+    for (Fairness.Segment s : f.segments()) {
+      rows.add(
+          RowFactory.create(
+              version,
+              s.kind(),
+              s.name(),
+              s.lines(),
+              s.meanProbability(),
+              s.flagRate(),
+              s.falsePositiveRate(),
+              s.compared(),
+              day));
+    }
+    return spark.createDataFrame(rows, ReturnRiskTables.RETURN_RISK_FAIRNESS.schema());
+  }
+}
