@@ -188,8 +188,15 @@ public final class ConfigLoader {
       int v = integer(path);
       if (v < min) {
         throw new ConfigError(
-            "config key '" + path + "' must be at least " + min + ", got " + v + " ("
-                + origin(path) + ")");
+            "config key '"
+                + path
+                + "' must be at least "
+                + min
+                + ", got "
+                + v
+                + " ("
+                + origin(path)
+                + ")");
       }
       return v;
     }

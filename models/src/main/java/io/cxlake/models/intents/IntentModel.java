@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.functions;
@@ -86,6 +88,25 @@ public final class IntentModel {
     return fit(train, TextPipeline.create()).withThresholds(validation, settings);
   }
 
+  /**
+   * The fitted pipeline with its logistic regression rebuilt from coefficients. A fitted binary
+   * model keeps its training summary, which holds the SparkSession, so its scoring closure fails to
+   * serialize ("Task not serializable") on a day whose tags hold only two intents.
+   */
+  private static PipelineModel withoutTrainingSummaries(PipelineModel fitted) {
+    Transformer[] stages = fitted.stages().clone();
+    for (int i = 0; i < stages.length; i++) {
+      if (stages[i] instanceof LogisticRegressionModel lr) {
+        // The pipeline's regression is multinomial (TextPipeline), whatever the number of classes.
+        stages[i] =
+            new LogisticRegressionModel(
+                    lr.uid(), lr.coefficientMatrix(), lr.interceptVector(), lr.numClasses(), true)
+                .copy(lr.extractParamMap());
+      }
+    }
+    return new PipelineModel(fitted.uid(), java.util.Arrays.asList(stages));
+  }
+
   /** Fits the given (unfitted) pipeline on {@code train}, without thresholds yet. */
   static IntentModel fit(Dataset<Row> train, Pipeline unfitted) {
     StringIndexerModel indexer =
@@ -96,7 +117,7 @@ public final class IntentModel {
     }
     Dataset<Row> indexed = indexer.transform(train).cache();
     try {
-      PipelineModel pipeline = unfitted.fit(indexed);
+      PipelineModel pipeline = withoutTrainingSummaries(unfitted.fit(indexed));
       Set<String> vocabulary =
           new HashSet<>(
               pipeline
