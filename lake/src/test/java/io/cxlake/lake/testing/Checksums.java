@@ -1,8 +1,10 @@
 package io.cxlake.lake.testing;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -14,18 +16,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.MapType;
 
 /** Order-insensitive content checksums of lake tables: equal checksums, equal contents. */
 public final class Checksums {
   private Checksums() {}
 
-  /** "rows:hashsum" of one table; the sum of row hashes is exact in decimal(38,0). */
+  /**
+   * "rows:hashsum" of one table; the sum of row hashes is exact in decimal(38,0). Maps cannot be
+   * hashed: they enter as their entries sorted by key.
+   */
   public static String of(Lake lake, TableDef t) {
-    Column[] all = Arrays.stream(lake.read(t).columns()).map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> rows = lake.read(t);
+    Column[] all =
+        Arrays.stream(rows.schema().fields())
+            .map(
+                f ->
+                    f.dataType() instanceof MapType
+                        ? array_sort(map_entries(col(f.name())))
+                        : col(f.name()))
+            .toArray(Column[]::new);
     Row r =
-        lake.read(t)
-            .select(xxhash64(all).cast("decimal(38,0)").as("h"))
+        rows.select(xxhash64(all).cast("decimal(38,0)").as("h"))
             .agg(count(lit(1)), sum(col("h")))
             .head();
     return r.getLong(0) + ":" + r.get(1);
