@@ -39,8 +39,9 @@ import picocli.CommandLine.ParentCommand;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Generate a sample landing zone under --dir (default ./data), ingest every simulated day "
-            + "into the lake, and print where everything is. Starts from a clean --dir.")
+        "Generate a sample landing zone under --dir (default ./data), ingest and build features for"
+            + " every simulated day but the last, run the nightly for the last day, and print where"
+            + " everything is. Starts from a clean --dir.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
