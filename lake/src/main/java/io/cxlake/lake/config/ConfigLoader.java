@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Loads {@link CxConfig} with the precedence {@code --set key=value} > {@code --conf FILE} > the
@@ -166,13 +167,7 @@ public final class ConfigLoader {
   /** Typed getters that turn the library's exceptions into errors naming key and origin. */
   private record Typed(Config c) {
     String string(String path) {
-      try {
-        return c.getString(path);
-      } catch (ConfigException.Missing e) {
-        throw new ConfigError("missing required config key '" + path + "'");
-      } catch (ConfigException e) {
-        throw wrongType(path, "a string", e);
-      }
+      return read(path, "a string", c::getString);
     }
 
     int positiveInt(String path) {
@@ -202,13 +197,7 @@ public final class ConfigLoader {
     }
 
     boolean bool(String path) {
-      try {
-        return c.getBoolean(path);
-      } catch (ConfigException.Missing e) {
-        throw new ConfigError("missing required config key '" + path + "'");
-      } catch (ConfigException e) {
-        throw wrongType(path, "a boolean", e);
-      }
+      return read(path, "a boolean", c::getBoolean);
     }
 
     double positiveDouble(String path) {
@@ -225,13 +214,7 @@ public final class ConfigLoader {
     }
 
     private int integer(String path) {
-      try {
-        return c.getInt(path);
-      } catch (ConfigException.Missing e) {
-        throw new ConfigError("missing required config key '" + path + "'");
-      } catch (ConfigException e) {
-        throw wrongType(path, "an integer", e);
-      }
+      return read(path, "an integer", c::getInt);
     }
 
     /** A number in (0, 1]. */
@@ -245,23 +228,11 @@ public final class ConfigLoader {
     }
 
     private double number(String path) {
-      try {
-        return c.getDouble(path);
-      } catch (ConfigException.Missing e) {
-        throw new ConfigError("missing required config key '" + path + "'");
-      } catch (ConfigException e) {
-        throw wrongType(path, "a number", e);
-      }
+      return read(path, "a number", c::getDouble);
     }
 
     List<String> stringList(String path) {
-      try {
-        return List.copyOf(c.getStringList(path));
-      } catch (ConfigException.Missing e) {
-        throw new ConfigError("missing required config key '" + path + "'");
-      } catch (ConfigException e) {
-        throw wrongType(path, "a list of strings", e);
-      }
+      return read(path, "a list of strings", k -> List.copyOf(c.getStringList(k)));
     }
 
     double nonNegative(String path) {
@@ -320,6 +291,17 @@ public final class ConfigLoader {
                       String.join(".", ConfigUtil.splitPath(e.getKey())),
                       String.valueOf(e.getValue().unwrapped())));
       return Map.copyOf(out);
+    }
+
+    /** One getter's value; a missing key or a wrong type is a ConfigError naming the key. */
+    private <T> T read(String path, String expected, Function<String, T> getter) {
+      try {
+        return getter.apply(path);
+      } catch (ConfigException.Missing e) {
+        throw new ConfigError("missing required config key '" + path + "'");
+      } catch (ConfigException e) {
+        throw wrongType(path, expected, e);
+      }
     }
 
     private String origin(String path) {
