@@ -179,14 +179,6 @@ final class RedisStore implements ServingStore {
   }
 
   @Override
-  public List<Long> prune(int retain) {
-    long cur = current().orElseThrow().id();
-    List<Long> drop = VersionRules.toDrop(versions(), cur, retain);
-    drop.forEach(this::abandon);
-    return drop;
-  }
-
-  @Override
   public void abandon(long version) {
     if (current().map(v -> v.id() == version).orElse(false)) {
       throw new ServingException("version " + version + " is current; it cannot be dropped");

@@ -60,7 +60,12 @@ public interface ServingStore extends AutoCloseable {
    * Drops published versions beyond the newest {@code retain} (never the current one); returns
    * their ids.
    */
-  List<Long> prune(int retain);
+  default List<Long> prune(int retain) {
+    long cur = current().orElseThrow().id();
+    List<Long> drop = VersionRules.toDrop(versions(), cur, retain);
+    drop.forEach(this::abandon);
+    return drop;
+  }
 
   /** Drops a version that will not be flipped to (a failed publish cleaning up after itself). */
   void abandon(long version);
