@@ -10,8 +10,10 @@ import io.cxlake.lake.table.TableDef;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
@@ -32,7 +34,7 @@ public final class Pipeline {
   private final RunLedger ledger;
   private final Secrets secrets;
   private final String runId = UUID.randomUUID().toString();
-  private final List<StepRecord> history = new java.util.ArrayList<>();
+  private final List<RunLedger.Entry> history = new ArrayList<>();
 
   public Pipeline(CxConfig config, SparkSession spark, Secrets secrets) {
     this.config = config;
@@ -75,18 +77,8 @@ public final class Pipeline {
   /** What a step returns: its counts for the ledger and summary, and a one-line message. */
   public record StepResult(Map<String, Long> counts, String message) {}
 
-  /** One step this pipeline ran, as the run summary reports it. */
-  public record StepRecord(
-      String step,
-      LocalDate runDate,
-      String status,
-      Instant startedAt,
-      Instant endedAt,
-      Map<String, Long> counts,
-      String message) {}
-
-  /** The steps run so far through this pipeline, in order. */
-  public List<StepRecord> history() {
+  /** The steps run so far through this pipeline, in order, as recorded in the ledger. */
+  public List<RunLedger.Entry> history() {
     return List.copyOf(history);
   }
 
@@ -115,7 +107,7 @@ public final class Pipeline {
       T result = body.run();
       StepResult r = describe.apply(result);
       Instant end = Instant.now();
-      ledger.record(
+      record(
           new RunLedger.Entry(
               runId,
               name,
@@ -127,8 +119,6 @@ public final class Pipeline {
               versions(writes),
               r.message(),
               null));
-      history.add(
-          new StepRecord(name, runDate, RunLedger.SUCCEEDED, start, end, r.counts(), r.message()));
       LOG.info(
           "step {} for {}: succeeded in {} s, {}",
           name,
@@ -140,16 +130,7 @@ public final class Pipeline {
       LOG.error("step {} for {}: failed: {}; restoring its tables", name, runDate, e.toString());
       lake.restore(before);
       String status = e instanceof GateBlockedException ? RunLedger.BLOCKED : RunLedger.FAILED;
-      history.add(
-          new StepRecord(
-              name,
-              runDate,
-              status,
-              start,
-              Instant.now(),
-              Map.of(),
-              String.valueOf(e.getMessage())));
-      ledger.record(
+      record(
           new RunLedger.Entry(
               runId,
               name,
@@ -167,8 +148,13 @@ public final class Pipeline {
     }
   }
 
+  private void record(RunLedger.Entry e) {
+    ledger.record(e);
+    history.add(e);
+  }
+
   private Map<String, Long> versions(List<? extends TableDef> tables) {
-    Map<String, Long> v = new java.util.TreeMap<>();
+    Map<String, Long> v = new TreeMap<>();
     lake.versions(tables).forEach((t, n) -> v.put(t.shortName(), n));
     return v;
   }

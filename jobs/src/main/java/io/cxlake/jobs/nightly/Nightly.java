@@ -94,7 +94,7 @@ public final class Nightly {
     }
   }
 
-  private static Outcome outcome(Pipeline.StepRecord r) {
+  private static Outcome outcome(RunLedger.Entry r) {
     double seconds = Duration.between(r.startedAt(), r.endedAt()).toMillis() / 1000.0;
     return new Outcome(r.runDate(), r.step(), r.status(), seconds, r.counts(), r.message());
   }
