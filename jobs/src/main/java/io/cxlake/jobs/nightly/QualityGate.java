@@ -3,13 +3,9 @@ package io.cxlake.jobs.nightly;
 import io.cxlake.jobs.GateBlockedException;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.lake.config.CxConfig.GateSettings;
-import io.cxlake.lake.table.Table;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * The data-quality gate after ingest: too large a share of the day's rows quarantined, or too few
@@ -69,23 +65,11 @@ public final class QualityGate {
 
   /** The counts of the latest successful ingest of the date, from the run ledger. */
   private static Map<String, Long> ingestCounts(Pipeline p, LocalDate day) {
-    List<Row> rows =
-        p.lake()
-            .read(Table.RUNS)
-            .where(
-                functions
-                    .col("run_date")
-                    .equalTo(Date.valueOf(day))
-                    .and(functions.col("step").equalTo("ingest"))
-                    .and(functions.col("status").equalTo("succeeded")))
-            .orderBy(functions.col("ended_at").desc())
-            .select("counts")
-            .limit(1)
-            .collectAsList();
-    if (rows.isEmpty()) {
-      throw new GateBlockedException(
-          "quality gate for " + day + ": no successful ingest of the day");
-    }
-    return rows.get(0).getJavaMap(0);
+    return p.ledger()
+        .latestSucceededCounts(day, "ingest")
+        .orElseThrow(
+            () ->
+                new GateBlockedException(
+                    "quality gate for " + day + ": no successful ingest of the day"));
   }
 }

@@ -1,11 +1,16 @@
 package io.cxlake.lake.table;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -37,18 +42,30 @@ public final class RunLedger {
       String result) {}
 
   /** The latest status of each step for the date, from the ledger. */
-  public java.util.Map<String, String> latestStatus(LocalDate runDate) {
-    java.util.Map<String, String> out = new java.util.HashMap<>();
-    if (!lake.exists(Table.RUNS)) {
-      return out;
-    }
-    lake.read(Table.RUNS)
-        .where(org.apache.spark.sql.functions.col("run_date").equalTo(Date.valueOf(runDate)))
+  public Map<String, String> latestStatus(LocalDate runDate) {
+    Map<String, String> out = new HashMap<>();
+    forDate(runDate)
         .orderBy("started_at", "ended_at")
         .select("step", "status")
         .collectAsList()
         .forEach(r -> out.put(r.getString(0), r.getString(1)));
     return out;
+  }
+
+  /** The counts of the step's latest successful run for the date, if it has one. */
+  public Optional<Map<String, Long>> latestSucceededCounts(LocalDate runDate, String step) {
+    List<Row> rows =
+        forDate(runDate)
+            .where(col("step").equalTo(step).and(col("status").equalTo(SUCCEEDED)))
+            .orderBy(col("ended_at").desc())
+            .select("counts")
+            .limit(1)
+            .collectAsList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getJavaMap(0));
+  }
+
+  private Dataset<Row> forDate(LocalDate runDate) {
+    return lake.read(Table.RUNS).where(col("run_date").equalTo(Date.valueOf(runDate)));
   }
 
   public void record(Entry e) {
