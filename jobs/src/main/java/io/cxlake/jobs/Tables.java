@@ -6,6 +6,7 @@ import io.cxlake.lake.table.TableDef;
 import io.cxlake.lake.table.TableDocs;
 import io.cxlake.models.impact.ImpactTable;
 import io.cxlake.models.intents.IntentTables;
+import io.cxlake.models.registry.RegistryTable;
 import io.cxlake.models.returnrisk.ReturnRiskTables;
 import io.cxlake.models.score.ScoreTable;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class Tables {
     t.addAll(Arrays.asList(ImpactTable.values()));
     t.addAll(Arrays.asList(ReturnRiskTables.values()));
     t.addAll(Arrays.asList(ScoreTable.values()));
+    t.addAll(Arrays.asList(RegistryTable.values()));
     return List.copyOf(t);
   }
 
