@@ -4,6 +4,7 @@ import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.demo.DemoCommand;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.GenerateCommand;
+import io.cxlake.jobs.governance.ForgetCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
       ReturnRiskCommand.class,
       SqlCommand.class,
       DemoCommand.class,
+      ForgetCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

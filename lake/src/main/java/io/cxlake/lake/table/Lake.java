@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -171,6 +172,112 @@ public final class Lake {
     long n = read(t).where(predicate).count();
     DeltaTable.forPath(spark, path(t)).delete(predicate);
     return n;
+  }
+
+  /** Deletes the rows matching the condition, in one commit; returns how many. */
+  public long deleteWhere(TableDef t, Column condition) {
+    if (!exists(t)) {
+      return 0;
+    }
+    long n = read(t).where(condition).count();
+    if (n > 0) {
+      DeltaTable.forPath(spark, path(t)).delete(condition);
+    }
+    return n;
+  }
+
+  /** The versions Delta's history still lists for the table, oldest first; empty if absent. */
+  public List<Long> historyVersions(TableDef t) {
+    if (!exists(t)) {
+      return List.of();
+    }
+    return DeltaTable.forPath(spark, path(t))
+        .history()
+        .select("version")
+        .orderBy("version")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getLong(0))
+        .toList();
+  }
+
+  /**
+   * Removes data files no longer referenced by the table's current version and older than {@code
+   * retainHours} (Delta VACUUM). Time travel to versions whose files are gone fails afterwards.
+   * Below Delta's safety interval (7 days) Delta refuses unless {@code overrideSafetyCheck}, which
+   * disables its check for this call only: a reader or writer still on an old version breaks.
+   */
+  public void vacuum(TableDef t, double retainHours, boolean overrideSafetyCheck) {
+    if (!exists(t)) {
+      return;
+    }
+    String key = "spark.databricks.delta.retentionDurationCheck.enabled";
+    String before = spark.conf().getOption(key).getOrElse(() -> null);
+    if (overrideSafetyCheck) {
+      spark.conf().set(key, "false");
+    }
+    try {
+      DeltaTable.forPath(spark, path(t)).vacuum(retainHours);
+    } finally {
+      if (overrideSafetyCheck) {
+        if (before == null) {
+          spark.conf().unset(key);
+        } else {
+          spark.conf().set(key, before);
+        }
+      }
+    }
+  }
+
+  /**
+   * Rewrites the files whose rows a deletion vector only marks deleted, so the rows are gone from
+   * the current files too (REORG TABLE ... APPLY (PURGE)). Skipped for a table whose protocol has
+   * no deletion vectors: its DELETEs always rewrote files.
+   */
+  public void purgeDeletionVectors(TableDef t) {
+    if (!exists(t)) {
+      return;
+    }
+    Row detail = DeltaTable.forPath(spark, path(t)).detail().select("tableFeatures").head();
+    List<String> features = detail.isNullAt(0) ? List.of() : detail.getList(0);
+    if (features.contains("deletionVectors")) {
+      spark.sql("REORG TABLE delta.`" + path(t).replace("`", "``") + "` APPLY (PURGE)");
+    }
+  }
+
+  /**
+   * Drops the table's log before its current version: writes a checkpoint of the current version,
+   * then deletes the commit, checksum and checkpoint files of older versions, as Delta's own log
+   * cleanup does once they are older than {@code delta.logRetentionDuration} (30 days, counted in
+   * whole days). Old commits keep each file's min/max column statistics, which can name an id that
+   * was erased; after a VACUUM that removed their files those versions cannot be read anyway.
+   * Returns the log files deleted.
+   */
+  public int dropHistory(TableDef t) {
+    if (!exists(t)) {
+      return 0;
+    }
+    long current = version(t);
+    org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(t)).checkpoint();
+    int deleted = 0;
+    try {
+      Path log = new Path(path(t), "_delta_log");
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (FileStatus f : fs.listStatus(log)) {
+        String name = f.getPath().getName();
+        if (f.isFile()
+            && name.length() > 21
+            && name.substring(0, 20).chars().allMatch(Character::isDigit)
+            && name.charAt(20) == '.'
+            && Long.parseLong(name.substring(0, 20)) < current
+            && fs.delete(f.getPath(), false)) {
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean the log of " + path(t), e);
+    }
+    return deleted;
   }
 
   /** Registers each existing table as a temp view under its short name, for SQL. */
