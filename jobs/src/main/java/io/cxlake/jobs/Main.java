@@ -5,6 +5,7 @@ import io.cxlake.jobs.demo.DemoCommand;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.GenerateCommand;
 import io.cxlake.jobs.governance.ForgetCommand;
+import io.cxlake.jobs.governance.RetentionCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       DemoCommand.class,
       ForgetCommand.class,
+      RetentionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
