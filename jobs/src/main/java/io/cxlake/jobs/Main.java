@@ -4,7 +4,9 @@ import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.demo.DemoCommand;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.GenerateCommand;
+import io.cxlake.jobs.governance.AutomationsCommand;
 import io.cxlake.jobs.governance.ForgetCommand;
+import io.cxlake.jobs.governance.ModelsCommand;
 import io.cxlake.jobs.governance.RetentionCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ForgetCommand.class,
       RetentionCommand.class,
+      ModelsCommand.class,
+      AutomationsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

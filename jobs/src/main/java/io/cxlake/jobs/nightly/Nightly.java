@@ -2,6 +2,7 @@ package io.cxlake.jobs.nightly;
 
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.features.FeaturesCommand;
+import io.cxlake.jobs.governance.PolicySync;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
@@ -34,6 +35,7 @@ public final class Nightly {
   /** The steps, in the order they run. */
   public static final List<Step> STEPS =
       List.of(
+          new Step("policy", PolicySync::run),
           new Step("ingest", IngestCommand::run),
           new Step("quality-gate", QualityGate::run),
           new Step("features", (p, d) -> FeaturesCommand.run(p, d, false)),

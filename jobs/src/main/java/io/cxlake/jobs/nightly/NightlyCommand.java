@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
     name = "nightly",
     mixinStandardHelpOptions = true,
     description =
-        "Run every step for --run-date in order (ingest, quality-gate, features, intents, measure),"
+        "Run every step for --run-date in order (policy, ingest, quality-gate, features, intents,"
+            + " measure),"
             + " skipping steps the run ledger shows succeeded; or backfill --from-date..--to-date.")
 public final class NightlyCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyCommand.class);

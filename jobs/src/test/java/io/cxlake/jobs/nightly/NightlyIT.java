@@ -81,6 +81,7 @@ class NightlyIT {
     Map<String, String> afterFailure =
         new io.cxlake.lake.table.RunLedger(lake("single")).latestStatus(D1);
     assertThat(afterFailure)
+        .containsEntry("policy", "succeeded")
         .containsEntry("ingest", "succeeded")
         .containsEntry("quality-gate", "succeeded")
         .containsEntry("features", "succeeded")
@@ -95,6 +96,7 @@ class NightlyIT {
         .forEach(st -> statuses.add(st.get("step").asText() + "=" + st.get("status").asText()));
     assertThat(statuses)
         .containsExactly(
+            "policy=skipped",
             "ingest=skipped",
             "quality-gate=skipped",
             "features=skipped",

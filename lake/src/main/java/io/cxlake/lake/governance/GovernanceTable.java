@@ -59,9 +59,9 @@ public enum GovernanceTable implements TableSpec.Holder {
   AUTOMATIONS(
       TableSpec.of(
           "automations",
-          "The catalogue of automations, from the governance config: owner, the consent purpose"
-              + " it needs, active or retired, the regions where it runs now, and when it started"
-              + " and retired.",
+          "The catalogue of automations, from the governance config as of the latest run: owner,"
+              + " the consent purpose it needs, active or retired, the regions whose policy"
+              + " enables it, when it started and retired, and the run date of its last change.",
           null,
           List.of("name"),
           req("name", STRING),
@@ -72,16 +72,15 @@ public enum GovernanceTable implements TableSpec.Holder {
           opt("started_at", DATE),
           opt("retired_at", DATE),
           opt("description", STRING),
-          req("updated_at", TIMESTAMP))),
+          req("updated_on", DATE))),
   AUTOMATION_CHANGES(
       TableSpec.of(
           "automation_changes",
-          "Every change to the catalogue the runs picked up from the config: an automation"
-              + " registered, enabled or disabled in a region, retired or reactivated; the run_date"
-              + " from which it applies.",
+          "Every change to the catalogue a run picked up from the config: an automation"
+              + " registered, enabled or disabled in a region, retired, reactivated or changed"
+              + " (owner, purpose); run_date is the first run it applies to.",
           null,
           List.of(),
-          req("changed_at", TIMESTAMP),
           req("run_date", DATE),
           req("automation", STRING),
           req("change", STRING),
