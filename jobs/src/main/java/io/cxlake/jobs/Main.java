@@ -12,6 +12,7 @@ import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
+import io.cxlake.jobs.nightly.QualityCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.serving.LookupCommand;
 import io.cxlake.jobs.serving.PublishCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Command;
       RetentionCommand.class,
       ModelsCommand.class,
       AutomationsCommand.class,
+      QualityCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -77,6 +79,11 @@ public final class Main implements Runnable {
           if (e instanceof ConfigError) {
             line.getErr().println("cxlake: configuration error: " + e.getMessage());
             return ExitCodes.BAD_CONFIG;
+          }
+          if (e instanceof GateBlockedException) {
+            line.getErr()
+                .println("cxlake: " + line.getCommandName() + " blocked: " + e.getMessage());
+            return ExitCodes.GATE_BLOCKED;
           }
           if (e instanceof PublishRefused) {
             line.getErr()

@@ -2,11 +2,13 @@ package io.cxlake.jobs.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxlake.jobs.GateBlockedException;
 import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
+import io.cxlake.jobs.nightly.QualityGate;
 import io.cxlake.lake.config.ConfigLoader;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.table.Lake;
@@ -23,10 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * One generated shop per test JVM, shared by the governance tests: generated once (with 3% bad
- * rows, so quarantine has lines naming real users), every day ingested, features built as of the
- * last day. Each test works on its own copy of the lake, so tests that delete or purge never see
- * each other. A Delta table's log holds paths relative to its folder, so a copied folder is a
- * complete lake.
+ * rows, so quarantine has lines naming real users), every day but the last ingested and judged by
+ * the quality gate (its metrics are the history), features built as of the last day ingested. Each
+ * test works on its own copy of the lake, so tests that delete or purge never see each other. A
+ * Delta table's log holds paths relative to its folder, so a copied folder is a complete lake.
  */
 final class SharedShop {
   static final String KEY = "governance-test-key-0123456789";
@@ -34,13 +36,18 @@ final class SharedShop {
       Secrets.fromEnvironment().withOverrides(Map.of("CXLAKE_PSEUDONYM_KEY", KEY));
   static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
   static final int DAYS = 4;
+
+  /** The last day ingested. */
   static final LocalDate LAST = FIRST.plusDays(DAYS - 1);
+
+  /** A day generated (its landing files are there) but not ingested: a next night to run. */
+  static final LocalDate NEXT = LAST.plusDays(1);
 
   private static Path root;
 
   private SharedShop() {}
 
-  /** The demo's folder: landing/, truth/, lake/ (do not modify: copy with {@link #lakeCopy}). */
+  /** The shop's folder: landing/, truth/, lake/ (do not modify: copy with {@link #lakeCopy}). */
   static synchronized Path root() {
     String reuse = System.getProperty("cxlake.test.shop");
     if (root == null && reuse != null && Files.isDirectory(Path.of(reuse, "lake"))) {
@@ -64,7 +71,7 @@ final class SharedShop {
               "--items",
               "40",
               "--days",
-              String.valueOf(DAYS),
+              String.valueOf(DAYS + 1),
               "--bad-rate",
               "0.03",
               "--first-day",
@@ -79,6 +86,11 @@ final class SharedShop {
       try {
         for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {
           IngestCommand.run(p, d);
+          try {
+            QualityGate.run(p, d); // the history later days are judged against
+          } catch (GateBlockedException e) {
+            System.out.println("shared shop: " + e.getMessage()); // metrics are kept anyway
+          }
         }
         FeaturesCommand.run(p, LAST, true);
       } catch (Exception e) {
@@ -93,10 +105,17 @@ final class SharedShop {
     return root.resolve("landing");
   }
 
-  /** A fresh copy of the demo's lake under {@code dir}; returns its root. */
+  /** A fresh copy of the shop's lake under {@code dir}; returns its root. */
   static Path lakeCopy(Path dir) {
-    Path from = root().resolve("lake");
-    Path to = dir.resolve("lake");
+    return copy(root().resolve("lake"), dir.resolve("lake"));
+  }
+
+  /** A fresh copy of the shop's landing zone under {@code dir}, to plant faults in. */
+  static Path landingCopy(Path dir) {
+    return copy(root().resolve("landing"), dir.resolve("landing"));
+  }
+
+  private static Path copy(Path from, Path to) {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : (Iterable<Path>) files::iterator) {
         Path target = to.resolve(from.relativize(f).toString());

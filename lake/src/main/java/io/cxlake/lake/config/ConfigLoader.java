@@ -158,6 +158,7 @@ public final class ConfigLoader {
             t.nonNegativeInt("gates.min-events"),
             t.positiveInt("gates.history-days"),
             t.positiveInt("gates.min-history-days"),
+            t.nonNegativeInt("gates.min-median-rows"),
             t.between("gates.max-row-count-factor", 1, Double.MAX_VALUE, false),
             t.between("gates.min-completeness", 0, 1, true),
             t.nonNegativeInt("gates.max-staleness-days"),

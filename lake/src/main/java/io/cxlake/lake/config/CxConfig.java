@@ -95,17 +95,19 @@ public record CxConfig(
   /**
    * The gates before publish. Data quality after ingest: what share of bad rows and how few events
    * block; a table's row count more than {@code maxRowCountFactor} away from its median over the
-   * {@code historyDays} before (judged once {@code minHistoryDays} of history exist); required
-   * columns less complete than {@code minCompleteness}; key duplicates; the newest event older than
-   * {@code maxStalenessDays}. Drift: PSI of each model feature and of the scores against the
-   * training reference over {@code psiBins} bins, a warning from {@code psiWarn}, a block from
-   * {@code psiBlock}.
+   * {@code historyDays} before (judged once {@code minHistoryDays} of history exist and the median
+   * is at least {@code minMedianRows}, below which day-to-day noise is the rule); required columns
+   * less complete than {@code minCompleteness}; key duplicates; the newest event older than {@code
+   * maxStalenessDays}. Drift: PSI of each model feature and of the scores against the training
+   * reference over {@code psiBins} bins, a warning from {@code psiWarn}, a block from {@code
+   * psiBlock}.
    */
   public record GateSettings(
       double maxQuarantineShare,
       int minEvents,
       int historyDays,
       int minHistoryDays,
+      int minMedianRows,
       double maxRowCountFactor,
       double minCompleteness,
       int maxStalenessDays,
@@ -115,7 +117,8 @@ public record CxConfig(
 
     /** The quarantine and event-count thresholds with every other gate at its default. */
     public static GateSettings basic(double maxQuarantineShare, int minEvents) {
-      return new GateSettings(maxQuarantineShare, minEvents, 14, 3, 3.0, 0.99, 1, 0.1, 0.25, 10);
+      return new GateSettings(
+          maxQuarantineShare, minEvents, 14, 3, 100, 3.0, 0.99, 0, 0.1, 0.25, 10);
     }
   }
 
