@@ -11,6 +11,7 @@ import io.cxlake.jobs.governance.RetentionCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
+import io.cxlake.jobs.nightly.DriftCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
 import io.cxlake.jobs.nightly.QualityCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       AutomationsCommand.class,
       QualityCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -40,7 +40,9 @@ public final class Nightly {
           new Step("quality-gate", QualityGate::run),
           new Step("features", (p, d) -> FeaturesCommand.run(p, d, false)),
           new Step("intents", IntentsCommand::run),
-          new Step("measure", MeasureCommand::run));
+          new Step("measure", MeasureCommand::run),
+          // After return-risk, before publish: nothing drifted is published.
+          new Step("drift-gate", DriftGate::run));
 
   private Nightly() {}
 

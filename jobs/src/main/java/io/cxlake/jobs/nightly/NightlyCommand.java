@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description =
         "Run every step for --run-date in order (policy, ingest, quality-gate, features, intents,"
-            + " measure),"
+            + " measure, drift-gate),"
             + " skipping steps the run ledger shows succeeded; or backfill --from-date..--to-date.")
 public final class NightlyCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyCommand.class);

@@ -101,7 +101,8 @@ class NightlyIT {
             "quality-gate=skipped",
             "features=skipped",
             "intents=succeeded",
-            "measure=succeeded");
+            "measure=succeeded",
+            "drift-gate=succeeded");
     for (LocalDate d = D1.plusDays(1); !d.isAfter(D3); d = d.plusDays(1)) {
       assertThat(nightly("single", "--run-date", d.toString())).isEqualTo(ExitCodes.OK);
     }

@@ -164,7 +164,8 @@ public final class ConfigLoader {
             t.nonNegativeInt("gates.max-staleness-days"),
             t.positiveDouble("gates.psi-warn"),
             t.positiveDouble("gates.psi-block"),
-            t.atLeast("gates.psi-bins", 2)),
+            t.atLeast("gates.psi-bins", 2),
+            t.positiveInt("gates.psi-min-rows")),
         new CxConfig.NightlySettings(t.positiveInt("nightly.lock-ttl-minutes")),
         new CxConfig.ReturnRiskSettings(
             t.positiveInt("return-risk.label-days"),

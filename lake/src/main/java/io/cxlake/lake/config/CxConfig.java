@@ -113,12 +113,13 @@ public record CxConfig(
       int maxStalenessDays,
       double psiWarn,
       double psiBlock,
-      int psiBins) {
+      int psiBins,
+      int psiMinRows) {
 
     /** The quarantine and event-count thresholds with every other gate at its default. */
     public static GateSettings basic(double maxQuarantineShare, int minEvents) {
       return new GateSettings(
-          maxQuarantineShare, minEvents, 14, 3, 100, 3.0, 0.99, 0, 0.1, 0.25, 10);
+          maxQuarantineShare, minEvents, 14, 3, 100, 3.0, 0.99, 0, 0.1, 0.25, 10, 200);
     }
   }
 

@@ -56,6 +56,22 @@ public enum GovernanceTable implements TableSpec.Holder {
           req("metric", STRING),
           req("value", DOUBLE),
           req("computed_at", TIMESTAMP))),
+  DRIFT_METRICS(
+      TableSpec.of(
+          "drift_metrics",
+          "The drift gate per run_date: the population stability index of each model feature (the"
+              + " lines the model scores against the lines it was trained on) and of its scores"
+              + " (against the previous run's), with bins fixed from the reference; status ok,"
+              + " warn, block, or too_few (fewer rows than gates.psi-min-rows on either side).",
+          null,
+          List.of("run_date", "model", "feature"),
+          req("run_date", DATE),
+          req("model", STRING),
+          req("feature", STRING),
+          opt("psi", DOUBLE),
+          req("status", STRING),
+          req("reference_rows", LONG),
+          req("current_rows", LONG))),
   AUTOMATIONS(
       TableSpec.of(
           "automations",
