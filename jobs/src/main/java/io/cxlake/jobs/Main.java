@@ -70,6 +70,11 @@ public final class Main implements Runnable {
             line.getErr().println("cxlake: configuration error: " + e.getMessage());
             return ExitCodes.BAD_CONFIG;
           }
+          if (e instanceof GateBlockedException) {
+            line.getErr()
+                .println("cxlake: " + line.getCommandName() + " blocked: " + e.getMessage());
+            return ExitCodes.GATE_BLOCKED;
+          }
           if (e instanceof PublishRefused) {
             line.getErr()
                 .println("cxlake: " + line.getCommandName() + " refused: " + e.getMessage());

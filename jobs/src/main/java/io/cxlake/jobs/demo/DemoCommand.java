@@ -40,8 +40,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description =
         "Generate a sample landing zone under --dir (default ./data), ingest and build features for"
-            + " every simulated day but the last, run the nightly for the last day, and print where"
-            + " everything is. Starts from a clean --dir.")
+            + " every simulated day but the last, run the nightly for the last day (return risk is"
+            + " trained and scored, and the scores published to the SQLite store --dir/serving.db),"
+            + " and print where everything is. Starts from a clean --dir.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -64,7 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
                 "lake.root=" + root.resolve("lake"),
                 "lake.landing=" + root.resolve("landing"),
                 "serving.sqlite-path=" + root.resolve("serving.db"),
-                "intents.labels=" + root.resolve("truth").resolve("tickets.csv")));
+                "intents.labels=" + root.resolve("truth").resolve("tickets.csv"),
+                // The simulator's returns come within 14 days of the order; the default 30-day
+                // window would leave a 30-day sample shop no line to train return risk on.
+                "return-risk.label-days=14"));
     options.config(); // a bad key or size fails here, before anything is deleted
     SimParams params = sim.params();
     clean(root);
@@ -102,7 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void clean(Path root) throws IOException {
-    for (String sub : List.of("landing", "truth", "lake", "serving.db")) {
+    for (String sub :
+        List.of("landing", "truth", "lake", "serving.db", "serving.db-wal", "serving.db-shm")) {
       Path p = root.resolve(sub);
       if (Files.exists(p)) {
         try (Stream<Path> s = Files.walk(p)) {
@@ -119,6 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("  landing zone : " + root.resolve("landing"));
     System.out.println("  planted truth: " + root.resolve("truth") + " (truth.json)");
     System.out.println("  lake         : " + root.resolve("lake"));
+    System.out.println("  serving store: " + root.resolve("serving.db") + " (SQLite)");
     for (TableDef t : Tables.ALL) {
       if (p.lake().exists(t)) {
         System.out.printf("    %-12s %,10d rows%n", t.shortName(), p.lake().read(t).count());

@@ -5,6 +5,8 @@ import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
+import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
+import io.cxlake.jobs.serving.PublishCommand;
 import io.cxlake.lake.table.RunLedger;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,14 +33,20 @@ public final class Nightly {
     void run(Pipeline p, LocalDate day) throws Exception;
   }
 
-  /** The steps, in the order they run. */
+  /**
+   * The steps, in the order they run. Model steps come after features and before publish, which
+   * comes last: a step that blocks (a gate) stops the run before anything is published.
+   */
   public static final List<Step> STEPS =
       List.of(
           new Step("ingest", IngestCommand::run),
           new Step("quality-gate", QualityGate::run),
           new Step("features", (p, d) -> FeaturesCommand.run(p, d, false)),
+          new Step("return-risk", ReturnRiskCommand::run),
+          // The recommenders' step (recommendations, popular, similar_items) goes here.
           new Step("intents", IntentsCommand::run),
-          new Step("measure", MeasureCommand::run));
+          new Step("measure", MeasureCommand::run),
+          new Step("publish", PublishCommand::run));
 
   private Nightly() {}
 

@@ -1,9 +1,16 @@
 package io.cxlake.jobs.nightly;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.cxlake.jobs.GateBlockedException;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.lake.config.CxConfig.GateSettings;
+import io.cxlake.lake.table.Lake;
+import io.cxlake.lake.table.Table;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +45,7 @@ public final class QualityGate {
           false,
           "only "
               + events
-              + " events were written for the day, fewer than gates.min-events "
+              + " events were ingested for the day, fewer than gates.min-events "
               + s.minEvents()
               + ": is the export missing or late?",
           counts);
@@ -54,13 +61,24 @@ public final class QualityGate {
         day,
         List.of(),
         () -> {
-          Verdict v = judge(ingestCounts(p, day), p.config().gates());
+          Map<String, Long> counts = new HashMap<>(ingestCounts(p, day));
+          // The day's events as the lake holds them, not as the latest ingest inserted them: an
+          // ingest rerun after a killed run had committed its rows inserts none of them again.
+          counts.put("events.written", eventsIngested(p.lake(), day));
+          Verdict v = judge(counts, p.config().gates());
           if (!v.pass()) {
             throw new GateBlockedException("quality gate for " + day + ": " + v.reason());
           }
           return v;
         },
         v -> new Pipeline.StepResult(v.counts(), v.reason()));
+  }
+
+  /** Events whose ingest date is the day (Delta's file statistics skip the other days' files). */
+  private static long eventsIngested(Lake lake, LocalDate day) {
+    return lake.read(Table.EVENTS)
+        .where(col("ingest_date").equalTo(lit(Date.valueOf(day))))
+        .count();
   }
 
   /** The counts of the latest successful ingest of the date, from the run ledger. */

@@ -63,9 +63,19 @@ class NightlyIT {
         List.of(
             "--set", "lake.root=" + dir.resolve(lakeName),
             "--set", "lake.landing=" + dir.resolve("landing"),
-            "--set", "intents.labels=" + dir.resolve("truth/tickets.csv")));
+            "--set", "intents.labels=" + dir.resolve("truth/tickets.csv"),
+            "--set", "serving.sqlite-path=" + dir.resolve(lakeName + ".db")));
     a.addAll(List.of(args));
     return Main.run(SECRETS, a.toArray(String[]::new));
+  }
+
+  private static String message(JsonNode summary, String step) {
+    for (JsonNode st : summary.get("steps")) {
+      if (st.get("step").asText().equals(step)) {
+        return st.get("message").asText();
+      }
+    }
+    throw new AssertionError("no step " + step + " in " + summary);
   }
 
   private static Lake lake(String name) {
@@ -84,6 +94,7 @@ class NightlyIT {
         .containsEntry("ingest", "succeeded")
         .containsEntry("quality-gate", "succeeded")
         .containsEntry("features", "succeeded")
+        .containsEntry("return-risk", "succeeded")
         .containsEntry("intents", "failed")
         .doesNotContainKey("measure");
     Path summary = dir.resolve("summary-d1.json");
@@ -98,8 +109,20 @@ class NightlyIT {
             "ingest=skipped",
             "quality-gate=skipped",
             "features=skipped",
+            "return-risk=skipped",
             "intents=succeeded",
-            "measure=succeeded");
+            "measure=succeeded",
+            "publish=succeeded");
+    // Three days hold no closed return window and nothing scored: no model, nothing published.
+    assertThat(message(s, "publish")).startsWith("nothing to publish: no score table has rows");
+    assertThat(
+            lake("single")
+                .read(Table.RUNS)
+                .where("step = 'return-risk' AND run_date = DATE'" + D1 + "'")
+                .select("message")
+                .head()
+                .getString(0))
+        .startsWith("no model: no order line's return window (return-risk.label-days = 30)");
     for (LocalDate d = D1.plusDays(1); !d.isAfter(D3); d = d.plusDays(1)) {
       assertThat(nightly("single", "--run-date", d.toString())).isEqualTo(ExitCodes.OK);
     }
