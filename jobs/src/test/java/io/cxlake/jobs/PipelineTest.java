@@ -28,7 +28,9 @@ class PipelineTest {
   private static Pipeline pipeline(SparkSession spark) {
     Lake lake = TempLake.create(spark);
     return new Pipeline(
-        ConfigLoader.load(null, List.of("lake.root=" + lake.root())), spark, new Secrets(k -> null));
+        ConfigLoader.load(null, List.of("lake.root=" + lake.root())),
+        spark,
+        new Secrets(k -> null));
   }
 
   @Test
@@ -49,7 +51,8 @@ class PipelineTest {
         };
     spark.sparkContext().addSparkListener(listener);
     try {
-      long rows = p.step("count-things", D, List.of(), () -> spark.range(5).count(), n -> result(n));
+      long rows =
+          p.step("count-things", D, List.of(), () -> spark.range(5).count(), n -> result(n));
       assertThat(rows).isEqualTo(5);
       long deadline = System.currentTimeMillis() + 10_000;
       while (seen.stream().noneMatch(s -> s[1] != null && s[1].contains("append runs"))
@@ -90,7 +93,9 @@ class PipelineTest {
         .hasMessage("judge for " + D + ": the model is worse");
     assertThat(p.lake().exists(Table.COSTS)).as("the gate's evidence stays").isTrue();
     assertThat(new RunLedger(p.lake()).latestStatus(D)).containsEntry("judge", RunLedger.BLOCKED);
-    assertThat(p.history()).singleElement().satisfies(e -> assertThat(e.counts()).isEqualTo(Map.of("n", 0L)));
+    assertThat(p.history())
+        .singleElement()
+        .satisfies(e -> assertThat(e.counts()).isEqualTo(Map.of("n", 0L)));
   }
 
   private static Pipeline.StepResult result(long n) {

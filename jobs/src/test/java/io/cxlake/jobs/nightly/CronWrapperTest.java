@@ -70,8 +70,7 @@ class CronWrapperTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      ints = {ExitCodes.BAD_CONFIG, ExitCodes.GATE_BLOCKED, ExitCodes.LOCKED})
+  @ValueSource(ints = {ExitCodes.BAD_CONFIG, ExitCodes.GATE_BLOCKED, ExitCodes.LOCKED})
   void doesNotRetryWhatARetryCannotFix(int code) throws Exception {
     Run r = run(Map.of("CXLAKE_TODAY", "2026-11-24", "CXLAKE_RETRIES", "2"), String.valueOf(code));
     assertThat(r.exit()).isEqualTo(code);
@@ -139,7 +138,8 @@ class CronWrapperTest {
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), Files.exists(calls) ? Files.readAllLines(calls) : List.of(), output);
+    return new Run(
+        p.exitValue(), Files.exists(calls) ? Files.readAllLines(calls) : List.of(), output);
   }
 
   private static List<String> concat(List<String> a, String[] b) {

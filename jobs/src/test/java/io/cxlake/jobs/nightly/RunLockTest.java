@@ -1,6 +1,5 @@
 package io.cxlake.jobs.nightly;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;

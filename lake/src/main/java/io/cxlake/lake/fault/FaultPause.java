@@ -20,10 +20,10 @@ import org.apache.spark.sql.SparkSession;
  * that point. Without the property (always, outside those tests) every call returns at once and
  * nothing is added to any plan.
  *
- * <p>Points: {@code mid:STEP} inside the step's first lake write ({@code mid:STEP#N}: its N-th), after
- * some of its data files are written and before its Delta commit (for {@code publish}: inside the
- * serving-store write, before the pointer flip); {@code done:STEP} after the step's work, before its ledger row; {@code
- * after:STEP} after its ledger row.
+ * <p>Points: {@code mid:STEP} inside the step's first lake write ({@code mid:STEP#N}: its N-th),
+ * after some of its data files are written and before its Delta commit (for {@code publish}: inside
+ * the serving-store write, before the pointer flip); {@code done:STEP} after the step's work,
+ * before its ledger row; {@code after:STEP} after its ledger row.
  */
 public final class FaultPause {
   public static final String PROPERTY = "cxlake.fault.pause-at";

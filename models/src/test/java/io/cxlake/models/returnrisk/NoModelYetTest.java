@@ -33,7 +33,8 @@ class NoModelYetTest {
     List<Row> rows = new ArrayList<>();
     Instant t = Instant.parse("2026-09-01T00:00:00Z");
     for (int i = 0; i < n; i++) {
-      rows.add(RowFactory.create(Timestamp.from(t.plusSeconds(3600L * i)), returned.test(i) ? 1 : 0));
+      rows.add(
+          RowFactory.create(Timestamp.from(t.plusSeconds(3600L * i)), returned.test(i) ? 1 : 0));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
@@ -48,7 +49,8 @@ class NoModelYetTest {
   @Test
   void aSliceWithoutReturnsMeansNoModelAndNamesTheSlice(SparkSession spark) {
     assertThat(ReturnRisk.whyNoModel(lines(spark, 100, i -> false), S))
-        .hasValueSatisfying(why -> assertThat(why).contains("fit slice", "100 labelled lines (0 returned)"));
+        .hasValueSatisfying(
+            why -> assertThat(why).contains("fit slice", "100 labelled lines (0 returned)"));
     // Returns only among the oldest 55 lines (the fit slice is the oldest 60%): the calibration
     // slice after it has none.
     assertThat(ReturnRisk.whyNoModel(lines(spark, 100, i -> i < 55 && i % 5 == 0), S))
