@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its own that stops at its point (see {@link FaultPause}) and is killed there; the next run
  * resumes. After the last point a run completes, and every lake table and the served version must
  * equal those of an uninterrupted run from the same start. After every kill, the serving store's
- * pointer must resolve to a whole published version.
+ * pointer must resolve to a whole published version. Last, a day that the quality gate blocks exits
+ * 3 and leaves the store serving the day before.
  *
  * <p>No step writes the recommenders' tables yet, so the start holds made-up recommendations and
  * popular lists for the run-date (as their step will write them), and a published version of the
@@ -77,7 +78,6 @@ class NightlyKillIT {
           "mid:features#4",
           "after:features",
           "mid:return-risk",
-          "after:return-risk",
           "mid:intents#2",
           "done:measure",
           "mid:publish",
@@ -88,7 +88,7 @@ class NightlyKillIT {
    * The runs are tiny, and each killed run is a fresh JVM where compiling the generated code cost
    * more than the work; it halves a run's time and changes no result.
    */
-  private static final Map<String, String> NO_CODEGEN =
+  static final Map<String, String> NO_CODEGEN =
       Map.of(
           "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
@@ -147,6 +147,29 @@ class NightlyKillIT {
         .isEqualTo(Checksums.all(lake("uninterrupted"), Tables.ALL, Table.RUNS));
     assertServesAWholeVersion("killed", D);
     assertThat(served("killed")).isEqualTo(served("uninterrupted"));
+
+    // The next day, blocked by the quality gate: exit 3, nothing after the gate, D still served.
+    LocalDate next = D.plusDays(1);
+    NO_CODEGEN.forEach((k, v) -> spark.conf().set(k, v));
+    try {
+      assertThat(
+              Main.run(
+                  SECRETS,
+                  args(
+                      "killed",
+                      "nightly",
+                      "--run-date",
+                      next.toString(),
+                      "--set",
+                      "gates.min-events=1000000")))
+          .isEqualTo(ExitCodes.GATE_BLOCKED);
+    } finally {
+      NO_CODEGEN.keySet().forEach(k -> spark.conf().unset(k));
+    }
+    assertThat(new RunLedger(lake("killed")).latestStatus(next))
+        .containsEntry("quality-gate", RunLedger.BLOCKED)
+        .doesNotContainKeys("features", "publish");
+    assertServesAWholeVersion("killed", D);
   }
 
   /** Starts a run that stops at the point, waits until it is there, and kills it with SIGKILL. */
