@@ -40,9 +40,10 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description =
         "Generate a sample landing zone under --dir (default ./data), ingest and build features for"
-            + " every simulated day but the last, run the nightly for the last day (return risk is"
-            + " trained and scored, and the scores published to the SQLite store --dir/serving.db),"
-            + " and print where everything is. Starts from a clean --dir.")
+            + " every simulated day but the last, run the nightly for the last day (return risk"
+            + " labelled by a return window of half the days, at most 14; scores published to the"
+            + " SQLite store --dir/serving.db), and print where everything is. Starts from a clean"
+            + " --dir.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -59,6 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = dir.toPath().toAbsolutePath();
+    SimParams params = sim.params();
     CommonOptions options =
         common.withDefaults(
             List.of(
@@ -66,11 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
                 "lake.landing=" + root.resolve("landing"),
                 "serving.sqlite-path=" + root.resolve("serving.db"),
                 "intents.labels=" + root.resolve("truth").resolve("tickets.csv"),
-                // The simulator's returns come within 14 days of the order; the default 30-day
-                // window would leave a 30-day sample shop no line to train return risk on.
-                "return-risk.label-days=14"));
+                "return-risk.label-days=" + labelDays(params)));
     options.config(); // a bad key or size fails here, before anything is deleted
-    SimParams params = sim.params();
     clean(root);
     Pipeline p = Pipeline.open(options, demoSecrets(options));
     // The simulator writes landing/ and truth/ under the folder it is given.
@@ -91,6 +90,15 @@ public final class DemoCommand implements Callable<Integer> {
                 o.runDate(), o.step(), o.status(), o.seconds(), o.message()));
     printSummary(p, root);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The return window the demo labels lines by: half the simulated days (at most the 14 within
+   * which the simulator's returns come), so that the older half of the orders has closed windows to
+   * train return risk on. The default 30 days would leave a short sample shop none.
+   */
+  static int labelDays(SimParams params) {
+    return Math.max(1, Math.min(14, params.days() / 2));
   }
 
   /** The environment's pseudonymisation key, or a one-off random key held only in memory. */
