@@ -1,10 +1,17 @@
 package io.cxlake.jobs.nightly;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.cxlake.jobs.GateBlockedException;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.lake.config.CxConfig.GateSettings;
+import io.cxlake.lake.table.Lake;
+import io.cxlake.lake.table.Table;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +48,7 @@ public final class QualityGate {
           false,
           "only "
               + events
-              + " events were written for the day, fewer than gates.min-events "
+              + " events were ingested for the day, fewer than gates.min-events "
               + s.minEvents()
               + ": is the export missing or late?",
           counts);
@@ -62,7 +69,10 @@ public final class QualityGate {
         List.of(), // the metrics stay whatever the verdict
         () -> {
           GateSettings s = p.config().gates();
-          Map<String, Long> counts = ingestCounts(p, day);
+          Map<String, Long> counts = new HashMap<>(ingestCounts(p, day));
+          // The day's events as the lake holds them, not as the latest ingest inserted them: an
+          // ingest rerun after a killed run had committed its rows inserts none of them again.
+          counts.put("events.written", eventsIngested(p.lake(), day));
           List<QualityMetrics.Metric> metrics = QualityMetrics.compute(p.lake(), counts, day);
           Map<String, List<Double>> history =
               QualityMetrics.history(p.lake(), day, s.historyDays());
@@ -79,6 +89,13 @@ public final class QualityGate {
           return v;
         },
         v -> new Pipeline.StepResult(v.counts(), v.reason()));
+  }
+
+  /** Events whose ingest date is the day (Delta's file statistics skip the other days' files). */
+  private static long eventsIngested(Lake lake, LocalDate day) {
+    return lake.read(Table.EVENTS)
+        .where(col("ingest_date").equalTo(lit(Date.valueOf(day))))
+        .count();
   }
 
   /** The counts of the latest successful ingest of the date, from the run ledger. */

@@ -11,8 +11,6 @@ import io.cxlake.lake.governance.GovernanceTable;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,10 +132,9 @@ public final class QualityMetrics {
 
   /** Replaces the day's metrics (a rerun recomputes them). */
   public static void write(Lake lake, LocalDate day, List<Metric> metrics) {
-    Timestamp now = Timestamp.from(Instant.now());
     Date d = Date.valueOf(day);
     List<Row> rows = new ArrayList<>();
-    metrics.forEach(m -> rows.add(RowFactory.create(d, m.table(), m.metric(), m.value(), now)));
+    metrics.forEach(m -> rows.add(RowFactory.create(d, m.table(), m.metric(), m.value())));
     lake.replaceWhere(
         GovernanceTable.QUALITY_METRICS,
         "run_date = DATE'" + day + "'",

@@ -54,8 +54,7 @@ public enum GovernanceTable implements TableSpec.Holder {
           req("run_date", DATE),
           req("table_name", STRING),
           req("metric", STRING),
-          req("value", DOUBLE),
-          req("computed_at", TIMESTAMP))),
+          req("value", DOUBLE))),
   DRIFT_METRICS(
       TableSpec.of(
           "drift_metrics",

@@ -2,6 +2,7 @@ package io.cxlake.lake.table;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.cxlake.lake.fault.FaultPause;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,6 +29,8 @@ import org.apache.spark.sql.types.StructField;
  * missing column fails here, naming it, rather than corrupting a table.
  */
 public final class Lake {
+  private static final String JOB_DESCRIPTION = "spark.job.description";
+
   private final SparkSession spark;
   private final String root;
 
@@ -93,8 +98,13 @@ public final class Lake {
   /** Appends the rows; returns how many were written. */
   public long append(TableDef t, Dataset<Row> rows) {
     create(t);
-    conform(t, rows).write().format("delta").mode("append").save(path(t));
-    return rowsWritten(t);
+    return labelled(
+        "append",
+        t,
+        () -> {
+          prepared(t, rows).write().format("delta").mode("append").save(path(t));
+          return rowsWritten(t);
+        });
   }
 
   /**
@@ -105,13 +115,17 @@ public final class Lake {
   public long insertNew(TableDef t, Dataset<Row> rows) {
     create(t);
     Row m =
-        DeltaTable.forPath(spark, path(t))
-            .as("t")
-            .merge(conform(t, rows).as("s"), keyMatch(t))
-            .whenNotMatched()
-            .insertAll()
-            .execute()
-            .head();
+        labelled(
+            "insert new rows into",
+            t,
+            () ->
+                DeltaTable.forPath(spark, path(t))
+                    .as("t")
+                    .merge(prepared(t, rows).as("s"), keyMatch(t))
+                    .whenNotMatched()
+                    .insertAll()
+                    .execute()
+                    .head());
     return m.getLong(m.fieldIndex("num_inserted_rows"));
   }
 
@@ -122,15 +136,19 @@ public final class Lake {
   public Map<String, Long> upsert(TableDef t, Dataset<Row> rows, String newerColumn) {
     create(t);
     Row m =
-        DeltaTable.forPath(spark, path(t))
-            .as("t")
-            .merge(conform(t, rows).as("s"), keyMatch(t))
-            .whenMatched("s." + newerColumn + " >= t." + newerColumn)
-            .updateAll()
-            .whenNotMatched()
-            .insertAll()
-            .execute()
-            .head();
+        labelled(
+            "upsert",
+            t,
+            () ->
+                DeltaTable.forPath(spark, path(t))
+                    .as("t")
+                    .merge(prepared(t, rows).as("s"), keyMatch(t))
+                    .whenMatched("s." + newerColumn + " >= t." + newerColumn)
+                    .updateAll()
+                    .whenNotMatched()
+                    .insertAll()
+                    .execute()
+                    .head());
     return Map.of(
         "inserted", m.getLong(m.fieldIndex("num_inserted_rows")),
         "updated", m.getLong(m.fieldIndex("num_updated_rows")));
@@ -148,13 +166,38 @@ public final class Lake {
   /** Replaces the rows matching the predicate with the given rows, in one commit. */
   public long replaceWhere(TableDef t, String predicate, Dataset<Row> rows) {
     create(t);
-    conform(t, rows)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", predicate)
-        .save(path(t));
-    return rowsWritten(t);
+    return labelled(
+        "replace " + predicate + " of",
+        t,
+        () -> {
+          prepared(t, rows)
+              .write()
+              .format("delta")
+              .mode("overwrite")
+              .option("replaceWhere", predicate)
+              .save(path(t));
+          return rowsWritten(t);
+        });
+  }
+
+  /** Rows ready to write: conformed, and able to pause mid-write in crash tests only. */
+  private Dataset<Row> prepared(TableDef t, Dataset<Row> rows) {
+    return FaultPause.duringWrite(spark, conform(t, rows));
+  }
+
+  /**
+   * Runs a write with its Spark jobs described as the step's description (set by the job group)
+   * plus what they write, e.g. "cxlake features 2026-10-05: upsert order_line_features".
+   */
+  private <T> T labelled(String what, TableDef t, Supplier<T> write) {
+    SparkContext sc = spark.sparkContext();
+    String outer = sc.getLocalProperty(JOB_DESCRIPTION);
+    sc.setJobDescription((outer == null ? "" : outer + ": ") + what + " " + t.shortName());
+    try {
+      return write.get();
+    } finally {
+      sc.setLocalProperty(JOB_DESCRIPTION, outer);
+    }
   }
 
   /** Rows the table's last commit wrote, from its Delta metrics: no second pass over the data. */
