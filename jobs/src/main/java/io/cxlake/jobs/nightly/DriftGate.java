@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.max;
 import io.cxlake.features.TrainingSet;
 import io.cxlake.jobs.GateBlockedException;
 import io.cxlake.jobs.Pipeline;
+import io.cxlake.lake.config.CxConfig;
 import io.cxlake.lake.config.CxConfig.GateSettings;
 import io.cxlake.lake.governance.GovernanceTable;
 import io.cxlake.lake.table.Lake;
@@ -59,14 +60,15 @@ public final class DriftGate {
   private DriftGate() {}
 
   /** The checks of the run date; empty when it has no scores. */
-  public static List<Check> check(Lake lake, GateSettings s, int labelDays, LocalDate day) {
+  public static List<Check> check(
+      Lake lake, GateSettings s, CxConfig.GovernanceSettings policy, int labelDays, LocalDate day) {
     Dataset<Row> scores = lake.read(ScoreTable.RETURN_RISK);
     Dataset<Row> today = scores.where(col("run_date").equalTo(lit(Date.valueOf(day))));
     if (today.isEmpty()) {
       return List.of();
     }
     LocalDate asOf = day.plusDays(1);
-    Dataset<Row> trained = TrainingSet.returnRisk(lake, asOf, labelDays);
+    Dataset<Row> trained = TrainingSet.returnRisk(lake, asOf, labelDays, policy);
     Dataset<Row> scored = TrainingSet.returnRiskToScore(lake, asOf.minusDays(labelDays));
     List<DriftCheck.FeatureDrift> drifts =
         new ArrayList<>(DriftCheck.compare(trained, scored, NUMERIC, CATEGORICAL, s.psiBins()));
@@ -101,7 +103,9 @@ public final class DriftGate {
         List.of(),
         () -> {
           GateSettings s = p.config().gates();
-          List<Check> checks = check(p.lake(), s, p.config().returnRisk().labelDays(), day);
+          List<Check> checks =
+              check(
+                  p.lake(), s, p.config().governance(), p.config().returnRisk().labelDays(), day);
           write(p.lake(), day, checks);
           List<String> blocked = new ArrayList<>();
           for (Check c : checks) {

@@ -85,7 +85,7 @@ public final class ReturnRiskCommand implements Callable<Integer> {
           // The snapshot as of D+1 holds everything visible by the end of D.
           LocalDate asOf = day.plusDays(1);
           Dataset<Row> examples =
-              TrainingSet.returnRisk(lake, asOf, s.labelDays())
+              TrainingSet.returnRisk(lake, asOf, s.labelDays(), p.config().governance())
                   .persist(StorageLevel.MEMORY_AND_DISK());
           try {
             Optional<String> why = ReturnRisk.whyNoModel(examples, s);
