@@ -23,10 +23,12 @@ import org.apache.spark.sql.RowFactory;
 /**
  * One ingested day's data-quality metrics, kept in {@code quality_metrics} like Deequ's metrics
  * repository so that each day is judged against the days before it. Per landing source: {@code
- * row_count} (landing rows read), {@code quarantined_share}, {@code duplicate_share}, {@code
- * completeness.<field>} (1 − share of rows quarantined because the field was missing); per lake
- * table, {@code key_uniqueness} of the rows the day wrote; for events, {@code freshness_days} (run
- * date − newest event date); for {@code all} sources, the day's totals.
+ * row_count} (landing rows read), {@code quarantined_share}, {@code completeness.<field>} (1 −
+ * share of rows quarantined because the field was missing); per lake table, {@code
+ * key_uniqueness} of the rows the day wrote; for events, {@code freshness_days} (run date − newest
+ * event date); for {@code all} sources, the day's totals. Each comes from what a rerun of the day
+ * gives again (landing rows read, the quarantine partition, the lake), never from what one ingest
+ * run inserted, so a resumed night records the same metrics as an uninterrupted one.
  */
 public final class QualityMetrics {
   /** One metric of one table for the day. */
@@ -77,12 +79,6 @@ public final class QualityMetrics {
       String source = e.getKey().substring(0, e.getKey().length() - ".read".length());
       double read = e.getValue();
       out.add(new Metric(source, "row_count", read));
-      out.add(new Metric(source, "written", ingest.getOrDefault(source + ".written", 0L)));
-      out.add(
-          new Metric(
-              source,
-              "duplicate_share",
-              share(ingest.getOrDefault(source + ".duplicates", 0L), read)));
       out.add(
           new Metric(
               source, "quarantined_share", share(quarantined.getOrDefault(source, 0L), read)));
