@@ -104,8 +104,7 @@ public final class DriftGate {
         () -> {
           GateSettings s = p.config().gates();
           List<Check> checks =
-              check(
-                  p.lake(), s, p.config().governance(), p.config().returnRisk().labelDays(), day);
+              check(p.lake(), s, p.config().governance(), p.config().returnRisk().labelDays(), day);
           write(p.lake(), day, checks);
           List<String> blocked = new ArrayList<>();
           for (Check c : checks) {

@@ -24,11 +24,11 @@ import org.apache.spark.sql.RowFactory;
  * One ingested day's data-quality metrics, kept in {@code quality_metrics} like Deequ's metrics
  * repository so that each day is judged against the days before it. Per landing source: {@code
  * row_count} (landing rows read), {@code quarantined_share}, {@code completeness.<field>} (1 −
- * share of rows quarantined because the field was missing); per lake table, {@code
- * key_uniqueness} of the rows the day wrote; for events, {@code freshness_days} (run date − newest
- * event date); for {@code all} sources, the day's totals. Each comes from what a rerun of the day
- * gives again (landing rows read, the quarantine partition, the lake), never from what one ingest
- * run inserted, so a resumed night records the same metrics as an uninterrupted one.
+ * share of rows quarantined because the field was missing); per lake table, {@code key_uniqueness}
+ * of the rows the day wrote; for events, {@code freshness_days} (run date − newest event date); for
+ * {@code all} sources, the day's totals. Each comes from what a rerun of the day gives again
+ * (landing rows read, the quarantine partition, the lake), never from what one ingest run inserted,
+ * so a resumed night records the same metrics as an uninterrupted one.
  */
 public final class QualityMetrics {
   /** One metric of one table for the day. */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * On the generated shop (EU and UK need explicit consent, the US is opt-out; some customers never
  * consent, some withdraw on a later day), no user without the needed consent as of the training
- * date is in a personalised training set: the recommenders' interactions or return risk's
- * labelled lines. The expectation comes from the landing zone's customer exports, read here.
+ * date is in a personalised training set: the recommenders' interactions or return risk's labelled
+ * lines. The expectation comes from the landing zone's customer exports, read here.
  */
 @ExtendWith(SparkExtension.class)
 class ConsentIT {
@@ -88,9 +88,13 @@ class ConsentIT {
 
     LocalDate asOf = DAY.plusDays(1);
     Set<String> everyone =
-        users(lake.read(FeatureTable.INTERACTIONS).where(col("as_of").equalTo(java.sql.Date.valueOf(asOf))));
+        users(
+            lake.read(FeatureTable.INTERACTIONS)
+                .where(col("as_of").equalTo(java.sql.Date.valueOf(asOf))));
     Set<String> personalised = users(TrainingSet.interactions(lake, asOf, policy));
-    assertThat(everyone).as("the snapshot holds some of them").containsAnyElementsOf(noPersonalisation);
+    assertThat(everyone)
+        .as("the snapshot holds some of them")
+        .containsAnyElementsOf(noPersonalisation);
     assertThat(personalised).isNotEmpty().doesNotContainAnyElementsOf(noPersonalisation);
     Set<String> expected = new TreeSet<>(everyone);
     expected.removeAll(noPersonalisation);
@@ -106,8 +110,7 @@ class ConsentIT {
         lake.read(GovernanceTable.CONSENT_HISTORY)
             .where("purpose = 'personalisation'")
             .groupBy("user_id")
-            .agg(
-                org.apache.spark.sql.functions.countDistinct("granted").as("states"))
+            .agg(org.apache.spark.sql.functions.countDistinct("granted").as("states"))
             .where("states = 2")
             .collectAsList();
     assertThat(withdrew).as("customers who withdrew").isNotEmpty();

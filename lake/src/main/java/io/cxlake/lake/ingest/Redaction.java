@@ -29,8 +29,9 @@ final class Redaction implements Serializable {
 
   /**
    * The text with every e-mail and phone replaced by {@code email_hash:<hex>} or {@code
-   * phone_hash:<hex>}. A CSV line of the header's width has its email and phone columns hashed by
-   * position first (a local phone number has no pattern to find). Masking twice changes nothing.
+   * phone_hash:<hex>}. A CSV line has its email and phone columns hashed by position first (a local
+   * phone number has no pattern to find), also when it has too few or too many fields. Masking
+   * twice changes nothing.
    */
   String mask(String text) {
     if (text == null) {
@@ -48,18 +49,17 @@ final class Redaction implements Serializable {
     } catch (LineFormats.Malformed e) {
       return line; // not splittable: the patterns are all there is
     }
-    if (cells.size() != csvHeader.length) {
-      return line;
-    }
     StringBuilder sb = new StringBuilder();
     boolean changed = false;
+    // By position even when the width is wrong: a truncated line keeps its leading columns.
     for (int i = 0; i < cells.size(); i++) {
       String c = cells.get(i);
       String before = c;
+      String column = i < csvHeader.length ? csvHeader[i] : "";
       boolean hashed = c.startsWith("email_hash:") || c.startsWith("phone_hash:");
-      if (!hashed && !c.isBlank() && csvHeader[i].equals("email")) {
+      if (!hashed && !c.isBlank() && column.equals("email")) {
         c = "email_hash:" + p.hash(Pseudonymiser.email(c));
-      } else if (!hashed && !c.isBlank() && csvHeader[i].equals("phone")) {
+      } else if (!hashed && !c.isBlank() && column.equals("phone")) {
         c = "phone_hash:" + p.hash(Pseudonymiser.phone(c));
       }
       changed |= !c.equals(before);

@@ -25,6 +25,19 @@ class RedactionTest {
   }
 
   @Test
+  void aTruncatedCustomersLineStillHasItsLeadingColumnsMasked() {
+    String masked =
+        new Redaction(P, CUSTOMERS).mask("u0000002,a@b.de,0151 98765432,EU,DE,2025-01-0");
+    assertThat(masked)
+        .isEqualTo(
+            "u0000002,email_hash:"
+                + P.hash("a@b.de")
+                + ",phone_hash:"
+                + P.hash("015198765432")
+                + ",EU,DE,2025-01-0");
+  }
+
+  @Test
   void emailsAndInternationalNumbersAnywhereInAJsonLineAreMasked() {
     String line =
         "{\"event_id\":\"e1\",\"query\":\"call me +44 7700 900123 or mail a.b+c@shop.co.uk\","
