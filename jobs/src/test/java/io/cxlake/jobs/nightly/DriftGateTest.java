@@ -96,8 +96,27 @@ class DriftGateTest {
         "return-risk.label-days=" + LABEL_DAYS);
   }
 
+  /** The 97 customers of the lines, each consenting to profiling (return risk trains on them). */
+  private static Dataset<Row> customers(SparkSession spark) {
+    return spark
+        .range(97)
+        .select(
+            concat(lit("u"), col("id").cast("string")).as("user_id"),
+            lit(null).cast("string").as("email_hash"),
+            lit(null).cast("string").as("phone_hash"),
+            lit("EU").as("region"),
+            lit("DE").as("country"),
+            lit(null).cast("date").as("signup_date"),
+            lit(true).as("consent_personalisation"),
+            lit(true).as("consent_marketing"),
+            lit(true).as("consent_profiling"),
+            lit(java.sql.Timestamp.valueOf("2026-01-01 00:00:00")).as("updated_at"),
+            lit(Date.valueOf("2026-01-01")).as("ingest_date"));
+  }
+
   private static Lake lake(SparkSession spark, double currentDiscount) {
     Lake lake = TempLake.create(spark);
+    lake.append(Table.CUSTOMERS, customers(spark));
     LocalDate cut = D.plusDays(1).minusDays(LABEL_DAYS); // trained before it, scored from it on
     lake.append(FeatureTable.ORDER_LINE_FEATURES, lines(spark, "t", cut.minusDays(9), 0.0, 1));
     lake.append(FeatureTable.ORDER_LINE_FEATURES, lines(spark, "o", cut, currentDiscount, 11));
