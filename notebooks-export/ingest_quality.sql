@@ -1,6 +1,7 @@
 -- What did ingest refuse, and why? Reads: quarantine, runs.
 -- One row per source and reason with the count and an example, then the daily reconciliation
--- (read = written + quarantined + duplicates) of every ingest run.
+-- (read = written + quarantined + duplicates + erased) of every ingest run; erased rows belong to
+-- users with a standing erasure and are dropped unstored.
 SELECT source,
        reason,
        count(*)                AS rows_refused,
@@ -16,7 +17,9 @@ SELECT run_date,
        counts['written']                                                      AS written,
        counts['quarantined']                                                  AS quarantined,
        counts['duplicates']                                                   AS duplicates,
-       counts['read'] = counts['written'] + counts['quarantined'] + counts['duplicates'] AS reconciles
+       coalesce(counts['erased'], 0)                                          AS erased,
+       counts['read'] = counts['written'] + counts['quarantined'] + counts['duplicates']
+                        + coalesce(counts['erased'], 0)                       AS reconciles
 FROM runs
 WHERE step = 'ingest' AND status = 'succeeded'
 ORDER BY run_date;

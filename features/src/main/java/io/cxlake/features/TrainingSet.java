@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.cxlake.lake.config.CxConfig;
+import io.cxlake.lake.governance.Consent;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
 import java.time.LocalDate;
@@ -94,6 +96,37 @@ public final class TrainingSet {
             .groupBy(lines.columns()[0], rest(lines.columns()))
             .agg(max(when(col("r_order").isNotNull(), lit(1)).otherwise(lit(0))).as("label"));
     return withCustomer(lake, labelled);
+  }
+
+  /**
+   * As {@link #returnRisk(Lake, LocalDate, int)}, only the lines of customers who may be profiled
+   * (consent purpose {@code profiling} under their region's policy) as of the end of the day before
+   * {@code asOf}: a customer without that consent is in no return-risk training set.
+   */
+  public static Dataset<Row> returnRisk(
+      Lake lake, LocalDate asOf, int labelDays, CxConfig.GovernanceSettings policy) {
+    return Consent.keep(
+        returnRisk(lake, asOf, labelDays),
+        "user_id",
+        Consent.allowedUsers(lake, policy, "profiling", asOf.minusDays(1)));
+  }
+
+  /**
+   * What a personalised recommender trains on: the newest {@code interactions} snapshot dated on or
+   * before {@code asOf}, of the users who may be personalised (consent purpose {@code
+   * personalisation} under their region's policy) as of the end of the day before {@code asOf}.
+   * Users left out get the non-personalised fallback.
+   */
+  public static Dataset<Row> interactions(
+      Lake lake, LocalDate asOf, CxConfig.GovernanceSettings policy) {
+    Dataset<Row> all = lake.read(FeatureTable.INTERACTIONS);
+    Row newest = all.where(col("as_of").leq(lit(asOf))).agg(max("as_of")).head();
+    Dataset<Row> snapshot =
+        newest.isNullAt(0) ? all.limit(0) : all.where(col("as_of").equalTo(lit(newest.getDate(0))));
+    return Consent.keep(
+        snapshot,
+        "user_id",
+        Consent.allowedUsers(lake, policy, "personalisation", asOf.minusDays(1)));
   }
 
   /** Return-risk rows to score: lines ordered on or after {@code since}, without a label. */

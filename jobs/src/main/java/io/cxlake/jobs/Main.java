@@ -4,10 +4,16 @@ import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.demo.DemoCommand;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.GenerateCommand;
+import io.cxlake.jobs.governance.AutomationsCommand;
+import io.cxlake.jobs.governance.ForgetCommand;
+import io.cxlake.jobs.governance.ModelsCommand;
+import io.cxlake.jobs.governance.RetentionCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
+import io.cxlake.jobs.nightly.DriftCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
+import io.cxlake.jobs.nightly.QualityCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.serving.LookupCommand;
 import io.cxlake.jobs.serving.PublishCommand;
@@ -37,6 +43,12 @@ import picocli.CommandLine.Command;
       ReturnRiskCommand.class,
       SqlCommand.class,
       DemoCommand.class,
+      ForgetCommand.class,
+      RetentionCommand.class,
+      ModelsCommand.class,
+      AutomationsCommand.class,
+      QualityCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -69,6 +81,11 @@ public final class Main implements Runnable {
           if (e instanceof ConfigError) {
             line.getErr().println("cxlake: configuration error: " + e.getMessage());
             return ExitCodes.BAD_CONFIG;
+          }
+          if (e instanceof GateBlockedException) {
+            line.getErr()
+                .println("cxlake: " + line.getCommandName() + " blocked: " + e.getMessage());
+            return ExitCodes.GATE_BLOCKED;
           }
           if (e instanceof PublishRefused) {
             line.getErr()

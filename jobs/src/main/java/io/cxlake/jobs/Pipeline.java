@@ -3,6 +3,7 @@ package io.cxlake.jobs;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.lake.config.CxConfig;
 import io.cxlake.lake.config.Secrets;
+import io.cxlake.lake.fault.FaultPause;
 import io.cxlake.lake.spark.SparkSessions;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.RunLedger;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -74,8 +76,15 @@ public final class Pipeline {
     return secrets;
   }
 
-  /** What a step returns: its counts for the ledger and summary, and a one-line message. */
-  public record StepResult(Map<String, Long> counts, String message) {}
+  /**
+   * What a step returns: its counts for the ledger and summary, a one-line message, and whether a
+   * gate in the step blocked the run (its writes stay, as the gate's evidence; the run stops).
+   */
+  public record StepResult(Map<String, Long> counts, String message, boolean blocked) {
+    public StepResult(Map<String, Long> counts, String message) {
+      this(counts, message, false);
+    }
+  }
 
   /** The steps run so far through this pipeline, in order, as recorded in the ledger. */
   public List<RunLedger.Entry> history() {
@@ -90,7 +99,9 @@ public final class Pipeline {
 
   /**
    * Runs one step for a date: logs start and end, labels its Spark jobs, records it in the ledger,
-   * and on failure restores the tables it writes to their versions before it started.
+   * and on failure restores the tables it writes to their versions before it started. A result that
+   * says {@link StepResult#blocked} is recorded as blocked and thrown as a {@link
+   * GateBlockedException}.
    */
   public <T> T step(
       String name,
@@ -103,16 +114,19 @@ public final class Pipeline {
     LOG.info("step {} for {}: started", name, runDate);
     spark.sparkContext().setJobGroup(name, "cxlake " + name + " " + runDate, false);
     Map<TableDef, Long> before = lake.versions(writes);
+    GateBlockedException blocked;
     try {
       T result = body.run();
       StepResult r = describe.apply(result);
+      FaultPause.at("done:" + name);
       Instant end = Instant.now();
+      String status = r.blocked() ? RunLedger.BLOCKED : RunLedger.SUCCEEDED;
       record(
           new RunLedger.Entry(
               runId,
               name,
               runDate,
-              RunLedger.SUCCEEDED,
+              status,
               start,
               end,
               r.counts(),
@@ -120,14 +134,25 @@ public final class Pipeline {
               r.message(),
               null));
       LOG.info(
-          "step {} for {}: succeeded in {} s, {}",
+          "step {} for {}: {} in {} s, {}{}",
           name,
           runDate,
-          Duration.between(start, end).toSeconds(),
-          r.counts());
-      return result;
+          status,
+          seconds(start, end),
+          r.counts(),
+          r.blocked() ? "; " + r.message() : "");
+      FaultPause.at("after:" + name);
+      if (!r.blocked()) {
+        return result;
+      }
+      blocked = new GateBlockedException(name + " for " + runDate + ": " + r.message());
     } catch (Exception | Error e) {
-      LOG.error("step {} for {}: failed: {}; restoring its tables", name, runDate, e.toString());
+      LOG.error(
+          "step {} for {}: failed after {} s: {}; restoring its tables",
+          name,
+          runDate,
+          seconds(start, Instant.now()),
+          e.toString());
       lake.restore(before);
       String status = e instanceof GateBlockedException ? RunLedger.BLOCKED : RunLedger.FAILED;
       record(
@@ -146,6 +171,11 @@ public final class Pipeline {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
+    throw blocked;
+  }
+
+  private static String seconds(Instant start, Instant end) {
+    return String.format(Locale.ROOT, "%.1f", Duration.between(start, end).toMillis() / 1000.0);
   }
 
   private void record(RunLedger.Entry e) {

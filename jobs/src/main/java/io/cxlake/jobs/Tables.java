@@ -1,6 +1,7 @@
 package io.cxlake.jobs;
 
 import io.cxlake.features.FeatureTable;
+import io.cxlake.lake.governance.GovernanceTable;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.table.TableDef;
 import io.cxlake.lake.table.TableDocs;
@@ -30,6 +31,7 @@ public final class Tables {
     t.addAll(Arrays.asList(ReturnRiskTables.values()));
     t.addAll(Arrays.asList(ScoreTable.values()));
     t.addAll(Arrays.asList(RegistryTable.values()));
+    t.addAll(Arrays.asList(GovernanceTable.values()));
     return List.copyOf(t);
   }
 

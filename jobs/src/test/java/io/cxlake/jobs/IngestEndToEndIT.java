@@ -151,7 +151,8 @@ class IngestEndToEndIT {
       List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
       assertThat(lines).as(nb.getName()).hasSizeGreaterThan(1);
       if (nb.getName().equals("ingest_quality.sql")) {
-        assertThat(lines).contains("run_date,rows_read,written,quarantined,duplicates,reconciles");
+        assertThat(lines)
+            .contains("run_date,rows_read,written,quarantined,duplicates,erased,reconciles");
         assertThat(lines.stream().filter(l -> l.endsWith(",false"))).isEmpty();
         assertThat(lines.stream().filter(l -> l.endsWith(",true")).count())
             .isGreaterThanOrEqualTo(DAYS);

@@ -40,6 +40,13 @@ class MainTest {
   }
 
   @Test
+  void forgetWithoutAUserIsABadArgumentBeforeSparkStarts() {
+    Run r = run("forget", "--user", " ");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_CONFIG);
+    assertThat(r.err()).contains("--user");
+  }
+
+  @Test
   void missingRunDateIsABadArgument() {
     Run r = run("ingest");
     assertThat(r.code()).isEqualTo(ExitCodes.BAD_CONFIG);

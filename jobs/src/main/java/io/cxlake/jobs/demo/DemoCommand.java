@@ -40,8 +40,10 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description =
         "Generate a sample landing zone under --dir (default ./data), ingest and build features for"
-            + " every simulated day but the last, run the nightly for the last day, and print where"
-            + " everything is. Starts from a clean --dir.")
+            + " every simulated day but the last, run the nightly for the last day (return risk"
+            + " labelled by a return window of half the days, at most 14; scores published to the"
+            + " SQLite store --dir/serving.db), and print where everything is. Starts from a clean"
+            + " --dir.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -58,15 +60,16 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = dir.toPath().toAbsolutePath();
+    SimParams params = sim.params();
     CommonOptions options =
         common.withDefaults(
             List.of(
                 "lake.root=" + root.resolve("lake"),
                 "lake.landing=" + root.resolve("landing"),
                 "serving.sqlite-path=" + root.resolve("serving.db"),
-                "intents.labels=" + root.resolve("truth").resolve("tickets.csv")));
+                "intents.labels=" + root.resolve("truth").resolve("tickets.csv"),
+                "return-risk.label-days=" + labelDays(params)));
     options.config(); // a bad key or size fails here, before anything is deleted
-    SimParams params = sim.params();
     clean(root);
     Pipeline p = Pipeline.open(options, demoSecrets(options));
     // The simulator writes landing/ and truth/ under the folder it is given.
@@ -89,6 +92,15 @@ public final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * The return window the demo labels lines by: half the simulated days (at most the 14 within
+   * which the simulator's returns come), so that the older half of the orders has closed windows to
+   * train return risk on. The default 30 days would leave a short sample shop none.
+   */
+  static int labelDays(SimParams params) {
+    return Math.max(1, Math.min(14, params.days() / 2));
+  }
+
   /** The environment's pseudonymisation key, or a one-off random key held only in memory. */
   private Secrets demoSecrets(CommonOptions options) {
     String env = options.config().secrets().pseudonymKeyEnv();
@@ -102,7 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void clean(Path root) throws IOException {
-    for (String sub : List.of("landing", "truth", "lake", "serving.db")) {
+    for (String sub :
+        List.of("landing", "truth", "lake", "serving.db", "serving.db-wal", "serving.db-shm")) {
       Path p = root.resolve(sub);
       if (Files.exists(p)) {
         try (Stream<Path> s = Files.walk(p)) {
@@ -119,6 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.println("  landing zone : " + root.resolve("landing"));
     System.out.println("  planted truth: " + root.resolve("truth") + " (truth.json)");
     System.out.println("  lake         : " + root.resolve("lake"));
+    System.out.println("  serving store: " + root.resolve("serving.db") + " (SQLite)");
     for (TableDef t : Tables.ALL) {
       if (p.lake().exists(t)) {
         System.out.printf("    %-12s %,10d rows%n", t.shortName(), p.lake().read(t).count());

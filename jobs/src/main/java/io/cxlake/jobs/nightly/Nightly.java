@@ -2,9 +2,12 @@ package io.cxlake.jobs.nightly;
 
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.features.FeaturesCommand;
+import io.cxlake.jobs.governance.PolicySync;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
+import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
+import io.cxlake.jobs.serving.PublishCommand;
 import io.cxlake.lake.table.RunLedger;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,14 +34,23 @@ public final class Nightly {
     void run(Pipeline p, LocalDate day) throws Exception;
   }
 
-  /** The steps, in the order they run. */
+  /**
+   * The steps, in the order they run. Model steps come after features and before publish, which
+   * comes last: a step that blocks (a gate) stops the run before anything is published.
+   */
   public static final List<Step> STEPS =
       List.of(
+          new Step("policy", PolicySync::run),
           new Step("ingest", IngestCommand::run),
           new Step("quality-gate", QualityGate::run),
           new Step("features", (p, d) -> FeaturesCommand.run(p, d, false)),
+          new Step("return-risk", ReturnRiskCommand::run),
+          // The recommenders' step (recommendations, popular, similar_items) goes here.
           new Step("intents", IntentsCommand::run),
-          new Step("measure", MeasureCommand::run));
+          new Step("measure", MeasureCommand::run),
+          // After return-risk, before publish: nothing drifted is published.
+          new Step("drift-gate", DriftGate::run),
+          new Step("publish", PublishCommand::run));
 
   private Nightly() {}
 

@@ -5,6 +5,7 @@ import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.jobs.serving.PublishRefused;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.table.RunLedger;
 import java.io.File;
@@ -27,8 +28,11 @@ import picocli.CommandLine.ParentCommand;
     name = "nightly",
     mixinStandardHelpOptions = true,
     description =
-        "Run every step for --run-date in order (ingest, quality-gate, features, intents, measure),"
-            + " skipping steps the run ledger shows succeeded; or backfill --from-date..--to-date.")
+        "Run every step for --run-date in order (policy, ingest, quality-gate, features,"
+            + " return-risk, intents, measure, drift-gate, publish), skipping steps the run ledger"
+            + " shows succeeded; or backfill --from-date..--to-date. Exit 0 done, 1 a step failed"
+            + " (rerun resumes there), 2 bad arguments or config, 3 a gate blocked publishing, 4"
+            + " the date is locked by another run.")
 public final class NightlyCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyCommand.class);
 
@@ -79,7 +83,7 @@ public final class NightlyCommand implements Callable<Integer> {
     } catch (RunLock.HeldException e) {
       code = ExitCodes.LOCKED;
       message = e.getMessage();
-    } catch (GateBlockedException e) {
+    } catch (GateBlockedException | PublishRefused e) {
       code = ExitCodes.GATE_BLOCKED;
       message = e.getMessage();
     } catch (Exception e) {

@@ -19,8 +19,10 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * One nightly run per date: a lock file in the lake ({@code _locks/nightly-D.lock}), created with
- * create-if-absent, which is atomic on local disks and HDFS. It names its holder and an expiry, so
- * a holder that crashed without releasing it blocks the date only until the expiry passes.
+ * create-if-absent, which is atomic on local disks and HDFS. It names its holder, host, process id
+ * and an expiry, so a holder that crashed without releasing it blocks the date only until the
+ * expiry passes, or not at all when the lock was taken on this host by a process that is gone (a
+ * killed run retried by cron on the same machine).
  */
 public final class RunLock implements AutoCloseable {
   private final FileSystem fs;
@@ -53,7 +55,7 @@ public final class RunLock implements AutoCloseable {
         } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
           Properties held = read(fs, path);
           Instant expires = Instant.parse(held.getProperty("expires", Instant.EPOCH.toString()));
-          if (Instant.now().isBefore(expires)) {
+          if (Instant.now().isBefore(expires) && !deadHere(held)) {
             throw new HeldException(
                 "another nightly run for "
                     + date
@@ -69,7 +71,7 @@ public final class RunLock implements AutoCloseable {
                     + expires
                     + "); nothing was touched");
           }
-          fs.delete(path, false); // the holder died: its lock expired
+          fs.delete(path, false); // the holder died: its lock expired, or its process is gone
         }
       }
       throw new HeldException("could not take the lock " + path + ": another run raced for it");
@@ -103,12 +105,31 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
+  /** Whether the lock was taken on this host by a process that no longer runs. */
+  static boolean deadHere(Properties held) throws IOException {
+    String pid = held.getProperty("pid");
+    if (pid == null || !host().equals(held.getProperty("host"))) {
+      return false; // another machine: only the expiry tells
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).map(h -> !h.isAlive()).orElse(true);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String host() throws IOException {
+    return InetAddress.getLocalHost().getHostName();
+  }
+
   private static String describe(String holder, Duration ttl) throws IOException {
     Instant now = Instant.now();
     return "holder="
         + holder
         + "\nhost="
-        + InetAddress.getLocalHost().getHostName()
+        + host()
+        + "\npid="
+        + ProcessHandle.current().pid()
         + "\nacquired="
         + now
         + "\nexpires="

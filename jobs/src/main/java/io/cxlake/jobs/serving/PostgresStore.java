@@ -57,6 +57,14 @@ final class PostgresStore extends SqlStore {
   }
 
   @Override
+  void afterForget(Statement s, List<String> tables) throws SQLException {
+    // A deleted row stays in its page as a dead tuple until VACUUM reclaims it.
+    for (String t : tables) {
+      s.execute("VACUUM " + t);
+    }
+  }
+
+  @Override
   public RowSink sink(long version, ServingTable table) {
     return new CopySink(connect.get(), table(version, table), table, batchSize);
   }

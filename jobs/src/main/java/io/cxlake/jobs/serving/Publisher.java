@@ -1,5 +1,6 @@
 package io.cxlake.jobs.serving;
 
+import io.cxlake.lake.fault.FaultPause;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,7 @@ public final class Publisher {
       for (ServingTable t : ServingTable.values()) {
         scores.write(t, v.id());
         store.seal(v.id(), t);
+        FaultPause.at("mid:publish"); // crash tests: part of the version written, no flip yet
       }
       written = System.nanoTime();
       validate(store, scores, v.id());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,19 @@ final class RedisStore implements ServingStore {
       throw new ServingException(describe + " has no version " + id);
     }
     return parse(id, meta);
+  }
+
+  @Override
+  public long forget(ServingTable t, Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    String[] fields = keys.toArray(String[]::new);
+    long removed = 0;
+    for (Version v : versions()) {
+      removed += jedis.hdel(dataKey(v.id(), t), fields);
+    }
+    return removed;
   }
 
   @Override

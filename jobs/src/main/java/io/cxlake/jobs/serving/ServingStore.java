@@ -1,6 +1,7 @@
 package io.cxlake.jobs.serving;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -66,6 +67,14 @@ public interface ServingStore extends AutoCloseable {
     drop.forEach(this::abandon);
     return drop;
   }
+
+  /**
+   * Right to erasure: removes the entries of these keys from every version the store holds — the
+   * current one, those retained for rollback, and one being written — and, where the store keeps
+   * deleted data around (SQLite's free pages and WAL, PostgreSQL's dead tuples), purges that too.
+   * Returns the entries removed: rows in SQL, keys in Redis.
+   */
+  long forget(ServingTable table, Collection<String> keys);
 
   /** Drops a version that will not be flipped to (a failed publish cleaning up after itself). */
   void abandon(long version);

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -297,6 +298,47 @@ abstract class SqlStore implements ServingStore {
         .findFirst()
         .orElseThrow(() -> new ServingException(describe + " has no version " + id));
   }
+
+  @Override
+  public long forget(ServingTable t, Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    List<String> tables = versions().stream().map(v -> table(v.id(), t)).toList();
+    long removed =
+        tx(
+            s -> {
+              beforeForget(s);
+              long n = 0;
+              for (String table : tables) {
+                try (PreparedStatement p =
+                    conn.prepareStatement("DELETE FROM " + table + " WHERE " + t.key() + " = ?")) {
+                  for (String k : keys) {
+                    p.setString(1, k);
+                    p.addBatch();
+                  }
+                  for (int c : p.executeBatch()) {
+                    n += Math.max(c, 0);
+                  }
+                }
+              }
+              return n;
+            });
+    run(
+        () -> {
+          try (Statement s = conn.createStatement()) {
+            afterForget(s, tables);
+          }
+          return null;
+        });
+    return removed;
+  }
+
+  /** In the erasure's transaction, before its deletes (SQLite: overwrite freed content). */
+  void beforeForget(Statement s) throws SQLException {}
+
+  /** After the erasure committed: purge what the engine keeps of deleted rows. */
+  abstract void afterForget(Statement s, List<String> tables) throws SQLException;
 
   @Override
   public void abandon(long version) {

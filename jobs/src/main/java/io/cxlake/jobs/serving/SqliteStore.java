@@ -64,6 +64,21 @@ final class SqliteStore extends SqlStore {
   }
 
   @Override
+  void beforeForget(Statement s) throws SQLException {
+    // Freed pages are zeroed rather than left holding the deleted rows until reused.
+    s.execute("PRAGMA secure_delete = ON");
+  }
+
+  @Override
+  void afterForget(Statement s, List<String> tables) throws SQLException {
+    // Page splits while a version was written leave stale copies of cells in unused page space,
+    // which secure_delete never sees: VACUUM rewrites the file from the live rows only. Then the
+    // WAL, which still holds pages as they were, is copied back and truncated.
+    s.execute("VACUUM");
+    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+
+  @Override
   public RowSink sink(long version, ServingTable table) {
     return new JdbcBatchSink(connect(path), table(version, table), table, batchSize);
   }

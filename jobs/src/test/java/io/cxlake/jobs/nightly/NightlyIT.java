@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,8 +41,15 @@ class NightlyIT {
 
   @TempDir static Path dir;
 
+  @AfterAll
+  static void codegenBack() {
+    NightlyKillIT.NO_CODEGEN.keySet().forEach(k -> SparkExtension.spark().conf().unset(k));
+  }
+
   @BeforeAll
   static void generate() {
+    // Orchestration on a tiny lake: generated code costs more than the work (see NightlyKillIT).
+    NightlyKillIT.NO_CODEGEN.forEach((k, v) -> SparkExtension.spark().conf().set(k, v));
     assertThat(
             Main.run(
                 SECRETS,
@@ -63,9 +71,19 @@ class NightlyIT {
         List.of(
             "--set", "lake.root=" + dir.resolve(lakeName),
             "--set", "lake.landing=" + dir.resolve("landing"),
-            "--set", "intents.labels=" + dir.resolve("truth/tickets.csv")));
+            "--set", "intents.labels=" + dir.resolve("truth/tickets.csv"),
+            "--set", "serving.sqlite-path=" + dir.resolve(lakeName + ".db")));
     a.addAll(List.of(args));
     return Main.run(SECRETS, a.toArray(String[]::new));
+  }
+
+  private static String message(JsonNode summary, String step) {
+    for (JsonNode st : summary.get("steps")) {
+      if (st.get("step").asText().equals(step)) {
+        return st.get("message").asText();
+      }
+    }
+    throw new AssertionError("no step " + step + " in " + summary);
   }
 
   private static Lake lake(String name) {
@@ -81,9 +99,11 @@ class NightlyIT {
     Map<String, String> afterFailure =
         new io.cxlake.lake.table.RunLedger(lake("single")).latestStatus(D1);
     assertThat(afterFailure)
+        .containsEntry("policy", "succeeded")
         .containsEntry("ingest", "succeeded")
         .containsEntry("quality-gate", "succeeded")
         .containsEntry("features", "succeeded")
+        .containsEntry("return-risk", "succeeded")
         .containsEntry("intents", "failed")
         .doesNotContainKey("measure");
     Path summary = dir.resolve("summary-d1.json");
@@ -95,11 +115,25 @@ class NightlyIT {
         .forEach(st -> statuses.add(st.get("step").asText() + "=" + st.get("status").asText()));
     assertThat(statuses)
         .containsExactly(
+            "policy=skipped",
             "ingest=skipped",
             "quality-gate=skipped",
             "features=skipped",
+            "return-risk=skipped",
             "intents=succeeded",
-            "measure=succeeded");
+            "measure=succeeded",
+            "drift-gate=succeeded",
+            "publish=succeeded");
+    // Three days hold no closed return window and nothing scored: no model, nothing published.
+    assertThat(message(s, "publish")).startsWith("nothing to publish: no score table has rows");
+    assertThat(
+            lake("single")
+                .read(Table.RUNS)
+                .where("step = 'return-risk' AND run_date = DATE'" + D1 + "'")
+                .select("message")
+                .head()
+                .getString(0))
+        .startsWith("no model: no order line's return window (return-risk.label-days = 30)");
     for (LocalDate d = D1.plusDays(1); !d.isAfter(D3); d = d.plusDays(1)) {
       assertThat(nightly("single", "--run-date", d.toString())).isEqualTo(ExitCodes.OK);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QualityGateTest {
-  private static final GateSettings FIVE_PERCENT = new GateSettings(0.05, 10);
+  private static final GateSettings FIVE_PERCENT = GateSettings.basic(0.05, 10);
 
   @Test
   void passesAtTheLimitAndBlocksJustAboveIt() {

@@ -139,6 +139,58 @@ abstract class ServingStoreContract {
   }
 
   /**
+   * Erasure: the forgotten users' recommendations and their orders' risk scores leave every version
+   * the store holds (so a rollback cannot bring them back); every other key reads as published.
+   */
+  @Test
+  void forgetRemovesTheKeysFromEveryHeldVersionAndNothingElse() {
+    long v1 = publish(50, 1, D1, false).version().id();
+    long v2 = publish(50, 2, D2, false).version().id();
+    List<String> users = List.of(ScoreFixtures.user(17), ScoreFixtures.user(23));
+    List<String> orders = List.of("order-17");
+    Map<Long, Long> recsBefore = new java.util.HashMap<>();
+    Map<Long, Long> riskBefore = new java.util.HashMap<>();
+    for (long v : List.of(v1, v2)) {
+      recsBefore.put(v, store.count(v, ServingTable.RECOMMENDATIONS));
+      riskBefore.put(v, store.count(v, ServingTable.RETURN_RISK));
+    }
+
+    long recs = store.forget(ServingTable.RECOMMENDATIONS, users);
+    long risk = store.forget(ServingTable.RETURN_RISK, orders);
+
+    int recEntries = store.groupsByKey() ? 1 : ScoreFixtures.RECS_PER_USER;
+    int riskEntries = store.groupsByKey() ? 1 : 2; // two lines per order
+    assertThat(recs).isEqualTo(2L * users.size() * recEntries);
+    assertThat(risk).isEqualTo(2L * riskEntries);
+    for (long v : List.of(v1, v2)) {
+      for (String u : users) {
+        assertThat(store.lookup(v, ServingTable.RECOMMENDATIONS, u)).as("v%d %s", v, u).isEmpty();
+      }
+      assertThat(store.lookup(v, ServingTable.RETURN_RISK, "order-17")).isEmpty();
+      assertThat(store.count(v, ServingTable.RECOMMENDATIONS))
+          .isEqualTo(recsBefore.get(v) - users.size() * recEntries);
+      assertThat(store.count(v, ServingTable.RETURN_RISK))
+          .isEqualTo(riskBefore.get(v) - riskEntries);
+    }
+    int tag = 2;
+    for (long v : List.of(v2, v1)) {
+      if (v == v1) {
+        store.rollback(OptionalLong.of(v1));
+        tag = 1;
+      }
+      for (int u = 0; u < 50; u++) {
+        List<List<Object>> got = store.lookup(ServingTable.RECOMMENDATIONS, ScoreFixtures.user(u));
+        if (u == 17 || u == 23) {
+          assertThat(got).isEmpty();
+        } else {
+          assertThat(got).isEqualTo(ScoreFixtures.recommendationsOf(u, tag));
+        }
+      }
+    }
+    assertThat(store.forget(ServingTable.RECOMMENDATIONS, users)).as("a second forget").isZero();
+  }
+
+  /**
    * Readers loop over lookups while a 100k-user version is published over the current one: every
    * read must be exactly one version's rows for that user, and once a reader saw the new version it
    * never sees the old one again.

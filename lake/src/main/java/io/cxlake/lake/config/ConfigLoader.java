@@ -25,6 +25,10 @@ public final class ConfigLoader {
   static final String DEFAULTS = "cxlake-defaults.conf";
   private static final String SPARK_CONF = "spark.conf";
 
+  /** Sections whose entries are named by the user (tables, regions, automations). */
+  private static final List<String> OPEN_SECTIONS =
+      List.of("retention.days", "governance.regions", "governance.automations");
+
   private ConfigLoader() {}
 
   /**
@@ -81,6 +85,9 @@ public final class ConfigLoader {
       String path = e.getKey();
       if (path.startsWith(SPARK_CONF + ".")) {
         continue;
+      }
+      if (OPEN_SECTIONS.stream().anyMatch(o -> path.startsWith(o + "."))) {
+        continue; // their entries are checked when read
       }
       if (!defaults.hasPathOrNull(path)) {
         throw new ConfigError(
@@ -148,7 +155,17 @@ public final class ConfigLoader {
             t.fraction("intents.max-unknown-word-share")),
         new CxConfig.GateSettings(
             t.between("gates.max-quarantine-share", 0, 1, true),
-            t.nonNegativeInt("gates.min-events")),
+            t.nonNegativeInt("gates.min-events"),
+            t.positiveInt("gates.history-days"),
+            t.positiveInt("gates.min-history-days"),
+            t.nonNegativeInt("gates.min-median-rows"),
+            t.between("gates.max-row-count-factor", 1, Double.MAX_VALUE, false),
+            t.between("gates.min-completeness", 0, 1, true),
+            t.nonNegativeInt("gates.max-staleness-days"),
+            t.positiveDouble("gates.psi-warn"),
+            t.positiveDouble("gates.psi-block"),
+            t.atLeast("gates.psi-bins", 2),
+            t.positiveInt("gates.psi-min-rows")),
         new CxConfig.NightlySettings(t.positiveInt("nightly.lock-ttl-minutes")),
         new CxConfig.ReturnRiskSettings(
             t.positiveInt("return-risk.label-days"),
@@ -161,7 +178,10 @@ public final class ConfigLoader {
             t.positiveInt("return-risk.reliability-bins"),
             t.positiveDouble("return-risk.max-fairness-gap"),
             t.positiveInt("return-risk.min-segment-lines"),
-            t.bool("return-risk.block-on-fairness")));
+            t.bool("return-risk.block-on-fairness")),
+        new CxConfig.RetentionSettings(
+            t.intMap("retention.days"), t.atLeast("retention.vacuum-hours", 168)),
+        GovernanceConfig.read(c));
   }
 
   /** Typed getters that turn the library's exceptions into errors naming key and origin. */
@@ -279,6 +299,15 @@ public final class ConfigLoader {
                 + ")");
       }
       return v;
+    }
+
+    /** A section of name = non-negative integer entries. */
+    Map<String, Integer> intMap(String path) {
+      Map<String, Integer> out = new TreeMap<>();
+      for (String k : c.getConfig(path).root().keySet()) {
+        out.put(k, nonNegativeInt(path + "." + ConfigUtil.quoteString(k)));
+      }
+      return Map.copyOf(out);
     }
 
     Map<String, String> stringMap(String path) {

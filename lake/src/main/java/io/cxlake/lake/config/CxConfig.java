@@ -15,7 +15,9 @@ public record CxConfig(
     IntentsSettings intents,
     GateSettings gates,
     NightlySettings nightly,
-    ReturnRiskSettings returnRisk) {
+    ReturnRiskSettings returnRisk,
+    RetentionSettings retention,
+    GovernanceSettings governance) {
 
   /** Spark master, application name and pass-through Spark settings. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
@@ -90,8 +92,36 @@ public record CxConfig(
       List<String> humanOnly,
       double maxUnknownWordShare) {}
 
-  /** The data-quality gate after ingest: what share of bad rows, and how few events, block. */
-  public record GateSettings(double maxQuarantineShare, int minEvents) {}
+  /**
+   * The gates before publish. Data quality after ingest: what share of bad rows and how few events
+   * block; a table's row count more than {@code maxRowCountFactor} away from its median over the
+   * {@code historyDays} before (judged once {@code minHistoryDays} of history exist and the median
+   * is at least {@code minMedianRows}, below which day-to-day noise is the rule); required columns
+   * less complete than {@code minCompleteness}; key duplicates; the newest event older than {@code
+   * maxStalenessDays}. Drift: PSI of each model feature and of the scores against the training
+   * reference over {@code psiBins} bins, a warning from {@code psiWarn}, a block from {@code
+   * psiBlock}.
+   */
+  public record GateSettings(
+      double maxQuarantineShare,
+      int minEvents,
+      int historyDays,
+      int minHistoryDays,
+      int minMedianRows,
+      double maxRowCountFactor,
+      double minCompleteness,
+      int maxStalenessDays,
+      double psiWarn,
+      double psiBlock,
+      int psiBins,
+      int psiMinRows) {
+
+    /** The quarantine and event-count thresholds with every other gate at its default. */
+    public static GateSettings basic(double maxQuarantineShare, int minEvents) {
+      return new GateSettings(
+          maxQuarantineShare, minEvents, 14, 3, 100, 3.0, 0.99, 0, 0.1, 0.25, 10, 200);
+    }
+  }
 
   /** The nightly run: how long a crashed run's lock blocks the date. */
   public record NightlySettings(int lockTtlMinutes) {}
@@ -113,4 +143,47 @@ public record CxConfig(
       double maxFairnessGap,
       int minSegmentLines,
       boolean blockOnFairness) {}
+
+  /**
+   * Retention of raw rows: per table, the days of rows kept before the run date (by the table's
+   * date partition; 0 keeps all), and the retention VACUUM applies afterwards.
+   */
+  public record RetentionSettings(Map<String, Integer> days, int vacuumHours) {}
+
+  /**
+   * Consent and regional policy, and the catalogue of automations. A region not listed follows the
+   * policy named {@code default}.
+   */
+  public record GovernanceSettings(
+      Map<String, RegionPolicy> regions, Map<String, AutomationSpec> automations) {
+
+    /** The policy of a region, or the default one. */
+    public RegionPolicy region(String region) {
+      RegionPolicy p = region == null ? null : regions.get(region);
+      return p != null ? p : regions.get(DEFAULT_REGION);
+    }
+  }
+
+  /** The region whose policy applies to every region the config does not list. */
+  public static final String DEFAULT_REGION = "default";
+
+  /** The consent purposes a customers export states. */
+  public static final List<String> PURPOSES = List.of("personalisation", "marketing", "profiling");
+
+  /**
+   * One region's policy: the automations that may run for its customers, and the purposes that need
+   * an explicit grant (opt-in); every other purpose is opt-out: allowed unless withdrawn.
+   */
+  public record RegionPolicy(List<String> automations, List<String> explicitConsent) {}
+
+  /**
+   * One automation in the catalogue: who owns it, the consent purpose it needs (null: none), when
+   * it started and retired (null: not retired), and what it does.
+   */
+  public record AutomationSpec(
+      String owner,
+      String purpose,
+      java.time.LocalDate started,
+      java.time.LocalDate retired,
+      String description) {}
 }

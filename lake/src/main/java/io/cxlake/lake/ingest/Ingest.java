@@ -4,22 +4,28 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.cxlake.lake.config.CxConfig;
+import io.cxlake.lake.governance.Erasures;
+import io.cxlake.lake.governance.GovernanceTable;
 import io.cxlake.lake.landing.Landing;
 import io.cxlake.lake.landing.Reason;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
+import io.cxlake.lake.table.TableDef;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -27,6 +33,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ingest {
   /** The tables ingest writes (for restore on failure). */
-  public static final List<Table> TABLES =
+  public static final List<TableDef> TABLES =
       List.of(
           Table.ITEMS,
           Table.CUSTOMERS,
@@ -50,7 +59,8 @@ public final class Ingest {
           Table.TICKETS,
           Table.ASSIGNMENTS,
           Table.COSTS,
-          Table.QUARANTINE);
+          Table.QUARANTINE,
+          GovernanceTable.CONSENT_HISTORY);
 
   private static final String REASON = "_reason";
   private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
@@ -69,7 +79,11 @@ public final class Ingest {
             .toInstant(ZoneOffset.UTC)
             .plusSeconds(3600L * settings.futureToleranceHours());
     LineRules rules =
-        new LineRules(latest, settings.maxFieldChars(), new Pseudonymiser(pseudonymKey));
+        new LineRules(
+            latest,
+            settings.maxFieldChars(),
+            new Pseudonymiser(pseudonymKey),
+            new HashSet<>(Erasures.standing(lake)));
     Map<String, IngestResult.SourceCounts> counts = new LinkedHashMap<>();
     List<SourceRun> runs = new ArrayList<>();
     try {
@@ -99,8 +113,12 @@ public final class Ingest {
     }
   }
 
-  /** What the parser needs besides the line: the time limit, field size and the hasher. */
-  private record LineRules(Instant latest, int maxChars, Pseudonymiser pseudonymiser) {}
+  /**
+   * What the parser needs besides the line: the time limit, field size, the hasher, and the hashes
+   * of the users with a standing erasure.
+   */
+  private record LineRules(
+      Instant latest, int maxChars, Pseudonymiser pseudonymiser, Set<String> erased) {}
 
   /** One source's run: its counts, its bad rows for quarantine, and its cached parse. */
   private record SourceRun(
@@ -121,22 +139,39 @@ public final class Ingest {
         lines
             .mapPartitions(
                 new LineParser(
-                    s, header(s), rules.latest(), rules.maxChars(), rules.pseudonymiser()),
+                    s,
+                    header(s),
+                    rules.latest(),
+                    rules.maxChars(),
+                    rules.pseudonymiser(),
+                    rules.erased()),
                 Encoders.row(LineParser.outputSchema(s)))
             .transform(p -> checkReferences(lake, s, p))
             .cache();
     Dataset<Row> good = parsed.where(col(REASON).isNull());
-    Dataset<Row> bad = parsed.where(col(REASON).isNotNull());
+    Dataset<Row> bad =
+        parsed.where(col(REASON).isNotNull().and(col(REASON).notEqual(LineParser.ERASED)));
     long read = parsed.count();
     Map<String, Long> reasons = new LinkedHashMap<>();
-    bad.groupBy(REASON)
+    parsed
+        .where(col(REASON).isNotNull())
+        .groupBy(REASON)
         .count()
         .collectAsList()
         .forEach(r -> reasons.put(r.getString(0), r.getLong(1)));
-    long goodRows = read - reasons.values().stream().mapToLong(Long::longValue).sum();
+    long erased = reasons.getOrDefault(LineParser.ERASED, 0L);
+    reasons.remove(LineParser.ERASED);
+    long goodRows = read - erased - reasons.values().stream().mapToLong(Long::longValue).sum();
     long written = goodRows == 0 ? 0 : write(lake, s, good, day);
     IngestResult.SourceCounts c =
-        new IngestResult.SourceCounts(read, written, goodRows - written, reasons);
+        new IngestResult.SourceCounts(read, written, goodRows - written, reasons, erased);
+    if (erased > 0) {
+      LOG.info(
+          "ingest {} {}: dropped {} rows of users with a standing erasure",
+          s.landing.dir(),
+          day,
+          erased);
+    }
     LOG.info(
         "ingest {} {}: read {}, written {}, in {} ms",
         s.landing.dir(),
@@ -144,13 +179,15 @@ public final class Ingest {
         read,
         written,
         (System.nanoTime() - started) / 1_000_000);
+    Redaction redaction = new Redaction(rules.pseudonymiser(), header(s));
+    UserDefinedFunction mask = udf((UDF1<String, String>) redaction::mask, DataTypes.StringType);
     Dataset<Row> q =
         bad.select(
             lit(s.landing.dir()).as("source"),
             col("source_file"),
-            col("raw"),
+            mask.apply(col("raw")).as("raw"),
             col(REASON).as("reason"),
-            col("_detail").as("detail"),
+            mask.apply(col("_detail")).as("detail"),
             lit(Date.valueOf(day)).as("ingest_date"));
     return new SourceRun(s, c, q, parsed);
   }
@@ -275,6 +312,9 @@ public final class Ingest {
         Dataset<Row> latest = latestPerKey(rows, t.keys(), "updated_at");
         long n = latest.count();
         lake.upsert(t, latest, "updated_at");
+        if (s == Source.CUSTOMERS) {
+          lake.insertNew(GovernanceTable.CONSENT_HISTORY, consentStates(rows));
+        }
         return n;
       }
       case COSTS -> {
@@ -303,6 +343,30 @@ public final class Ingest {
         return lake.insertNew(t, rows.dropDuplicates(t.keys().toArray(String[]::new)));
       }
     }
+  }
+
+  /**
+   * Every consent state the day's customer rows state, one row per (user, purpose, updated_at): a
+   * day that grants and then withdraws keeps both, which the latest-state customers table cannot.
+   */
+  private static Dataset<Row> consentStates(Dataset<Row> customers) {
+    Dataset<Row> out = null;
+    for (String purpose : List.of("personalisation", "marketing", "profiling")) {
+      Dataset<Row> one =
+          customers.select(
+              col("user_id"),
+              lit(purpose).as("purpose"),
+              col("consent_" + purpose).as("granted"),
+              col("region"),
+              col("updated_at").as("changed_at"),
+              col("ingest_date"));
+      out = out == null ? one : out.unionByName(one);
+    }
+    return latestPerKey(
+            out.withColumn("raw", col("granted").cast("string")),
+            List.of("user_id", "purpose", "changed_at"),
+            "changed_at")
+        .drop("raw");
   }
 
   /** One row per key: the latest by the column (ties broken by the raw line, deterministically). */

@@ -5,20 +5,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one ingest run did, per source; each satisfies read = written + quarantined + duplicates.
+ * What one ingest run did, per source; each satisfies read = written + quarantined + duplicates +
+ * erased (rows of users with a standing erasure, dropped unstored).
  */
 public record IngestResult(Map<String, SourceCounts> sources) {
 
   /** Counts of one source for one run. */
   public record SourceCounts(
-      long read, long written, long duplicates, Map<String, Long> quarantinedByReason) {
+      long read,
+      long written,
+      long duplicates,
+      Map<String, Long> quarantinedByReason,
+      long erased) {
+
+    /** Counts of a source that nobody was erased from. */
+    public SourceCounts(
+        long read, long written, long duplicates, Map<String, Long> quarantinedByReason) {
+      this(read, written, duplicates, quarantinedByReason, 0);
+    }
 
     public long quarantined() {
       return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public boolean reconciles() {
-      return read == written + quarantined() + duplicates;
+      return read == written + quarantined() + duplicates + erased;
     }
   }
 
@@ -31,6 +42,7 @@ public record IngestResult(Map<String, SourceCounts> sources) {
           c.merge("written", s.written(), Long::sum);
           c.merge("quarantined", s.quarantined(), Long::sum);
           c.merge("duplicates", s.duplicates(), Long::sum);
+          c.merge("erased", s.erased(), Long::sum);
           c.put(name + ".read", s.read());
           c.put(name + ".written", s.written());
           c.put(name + ".duplicates", s.duplicates());
@@ -54,11 +66,12 @@ public record IngestResult(Map<String, SourceCounts> sources) {
           }
         });
     return String.format(
-        "read %d = written %d + quarantined %d + duplicates %d%s",
+        "read %d = written %d + quarantined %d + duplicates %d%s%s",
         c.getOrDefault("read", 0L),
         c.getOrDefault("written", 0L),
         c.getOrDefault("quarantined", 0L),
         c.getOrDefault("duplicates", 0L),
+        c.getOrDefault("erased", 0L) == 0 ? "" : " + erased " + c.get("erased"),
         reasons.isEmpty() ? "" : " " + reasons);
   }
 }

@@ -1,12 +1,16 @@
 package io.cxlake.lake.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cxlake.lake.governance.Erasures;
 import io.cxlake.lake.landing.Landing;
 import io.cxlake.lake.landing.Reason;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,7 +20,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Parses one source's raw lines (columns {@code raw}, {@code source_file}) into the parsed schema
  * plus {@code _reason}/{@code _detail} (null for a good row) and the raw line and file, so a bad
- * row reaches quarantine verbatim.
+ * row reaches quarantine (with e-mails and phones masked, see {@link Redaction}). A row of a user
+ * with a standing erasure gets the reason {@link #ERASED} instead: it is neither written nor
+ * quarantined.
  */
 final class LineParser implements MapPartitionsFunction<Row, Row> {
   private final Source source;
@@ -24,13 +30,29 @@ final class LineParser implements MapPartitionsFunction<Row, Row> {
   private final long latestAllowedEpochSecond;
   private final int maxChars;
   private final Pseudonymiser pseudonymiser;
+  private final Set<String> erased;
+  private final int userColumn;
 
-  LineParser(Source source, String[] header, Instant latestAllowed, int maxChars, Pseudonymiser p) {
+  /** The reason marking a row of a forgotten user: dropped and counted, never stored. */
+  static final String ERASED = "_erased";
+
+  /** What separates the tokens of a raw line (JSON or CSV) in which a user_id may stand. */
+  private static final Pattern TOKENS = Pattern.compile("[\\s,;:\"{}\\[\\]]+");
+
+  LineParser(
+      Source source,
+      String[] header,
+      Instant latestAllowed,
+      int maxChars,
+      Pseudonymiser p,
+      Set<String> erased) {
     this.source = source;
     this.header = header;
     this.latestAllowedEpochSecond = latestAllowed.getEpochSecond();
     this.maxChars = maxChars;
     this.pseudonymiser = p;
+    this.erased = erased;
+    this.userColumn = List.of(source.parsedSchema().fieldNames()).indexOf("user_id");
   }
 
   static StructType outputSchema(Source s) {
@@ -78,8 +100,31 @@ final class LineParser implements MapPartitionsFunction<Row, Row> {
           out[width] = Reason.MALFORMED.code();
           out[width + 1] = e.getMessage();
         }
+        if (!erased.isEmpty() && isErased(out, width, raw)) {
+          out[width] = ERASED;
+          out[width + 1] = null;
+          out[width + 2] = "";
+        }
         return RowFactory.create(Arrays.copyOf(out, out.length));
       }
     };
+  }
+
+  /**
+   * Whether the row belongs to a forgotten user: a parsed row by its user_id; a refused one by any
+   * token of the raw line (its user_id may not have parsed), hashed the same way.
+   */
+  private boolean isErased(Object[] out, int width, String raw) {
+    if (out[width] == null) {
+      return userColumn >= 0
+          && out[userColumn] != null
+          && erased.contains(Erasures.userHash(pseudonymiser, (String) out[userColumn]));
+    }
+    for (String token : TOKENS.split(raw)) {
+      if (!token.isEmpty() && erased.contains(Erasures.userHash(pseudonymiser, token))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

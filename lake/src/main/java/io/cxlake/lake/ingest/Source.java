@@ -71,7 +71,7 @@ enum Source {
       c.put("ts", ts);
       c.put("price", f.price("price", false));
       c.put("quantity", f.quantity("quantity", false));
-      c.put("query", f.text("query"));
+      c.put("query", freeText(f.text("query"), p));
       c.put("channel", f.text("channel"));
       c.put("device", f.text("device"));
       c.put("automation", f.text("automation"));
@@ -141,8 +141,8 @@ enum Source {
       Timestamp at = f.timestamp("created_at", true);
       c.put("created_at", at);
       c.put("channel", f.text("channel"));
-      c.put("subject", f.text("subject"));
-      String body = f.text("body");
+      c.put("subject", freeText(f.text("subject"), p));
+      String body = freeText(f.text("body"), p);
       c.put("body", body == null ? "" : body);
       c.put("resolved_at", f.timestamp("resolved_at", false));
       c.put("resolved_by", f.text("resolved_by"));
@@ -225,6 +225,11 @@ enum Source {
           v instanceof List<?> l ? scala.jdk.javaapi.CollectionConverters.asScala(l).toSeq() : v;
     }
     return values;
+  }
+
+  /** Text a person typed (a search, a ticket): e-mails and phone numbers in it are hashed. */
+  private static String freeText(String text, Pseudonymiser p) {
+    return text == null ? null : new Redaction(p, null).mask(text);
   }
 
   private static Date dateOf(Timestamp ts) {

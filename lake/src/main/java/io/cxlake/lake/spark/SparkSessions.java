@@ -48,6 +48,8 @@ public final class SparkSessions {
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "2")
             .config("spark.default.parallelism", "2")
+            // VACUUM lists a table's folders in this many tasks (10000 by default): minutes here.
+            .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.warehouse.dir", warehouseDir)

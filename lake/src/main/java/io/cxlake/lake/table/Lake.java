@@ -2,6 +2,7 @@ package io.cxlake.lake.table;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.cxlake.lake.fault.FaultPause;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,6 +29,8 @@ import org.apache.spark.sql.types.StructField;
  * missing column fails here, naming it, rather than corrupting a table.
  */
 public final class Lake {
+  private static final String JOB_DESCRIPTION = "spark.job.description";
+
   private final SparkSession spark;
   private final String root;
 
@@ -92,8 +98,13 @@ public final class Lake {
   /** Appends the rows; returns how many were written. */
   public long append(TableDef t, Dataset<Row> rows) {
     create(t);
-    conform(t, rows).write().format("delta").mode("append").save(path(t));
-    return rowsWritten(t);
+    return labelled(
+        "append",
+        t,
+        () -> {
+          prepared(t, rows).write().format("delta").mode("append").save(path(t));
+          return rowsWritten(t);
+        });
   }
 
   /**
@@ -104,13 +115,17 @@ public final class Lake {
   public long insertNew(TableDef t, Dataset<Row> rows) {
     create(t);
     Row m =
-        DeltaTable.forPath(spark, path(t))
-            .as("t")
-            .merge(conform(t, rows).as("s"), keyMatch(t))
-            .whenNotMatched()
-            .insertAll()
-            .execute()
-            .head();
+        labelled(
+            "insert new rows into",
+            t,
+            () ->
+                DeltaTable.forPath(spark, path(t))
+                    .as("t")
+                    .merge(prepared(t, rows).as("s"), keyMatch(t))
+                    .whenNotMatched()
+                    .insertAll()
+                    .execute()
+                    .head());
     return m.getLong(m.fieldIndex("num_inserted_rows"));
   }
 
@@ -121,15 +136,19 @@ public final class Lake {
   public Map<String, Long> upsert(TableDef t, Dataset<Row> rows, String newerColumn) {
     create(t);
     Row m =
-        DeltaTable.forPath(spark, path(t))
-            .as("t")
-            .merge(conform(t, rows).as("s"), keyMatch(t))
-            .whenMatched("s." + newerColumn + " >= t." + newerColumn)
-            .updateAll()
-            .whenNotMatched()
-            .insertAll()
-            .execute()
-            .head();
+        labelled(
+            "upsert",
+            t,
+            () ->
+                DeltaTable.forPath(spark, path(t))
+                    .as("t")
+                    .merge(prepared(t, rows).as("s"), keyMatch(t))
+                    .whenMatched("s." + newerColumn + " >= t." + newerColumn)
+                    .updateAll()
+                    .whenNotMatched()
+                    .insertAll()
+                    .execute()
+                    .head());
     return Map.of(
         "inserted", m.getLong(m.fieldIndex("num_inserted_rows")),
         "updated", m.getLong(m.fieldIndex("num_updated_rows")));
@@ -147,13 +166,38 @@ public final class Lake {
   /** Replaces the rows matching the predicate with the given rows, in one commit. */
   public long replaceWhere(TableDef t, String predicate, Dataset<Row> rows) {
     create(t);
-    conform(t, rows)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", predicate)
-        .save(path(t));
-    return rowsWritten(t);
+    return labelled(
+        "replace " + predicate + " of",
+        t,
+        () -> {
+          prepared(t, rows)
+              .write()
+              .format("delta")
+              .mode("overwrite")
+              .option("replaceWhere", predicate)
+              .save(path(t));
+          return rowsWritten(t);
+        });
+  }
+
+  /** Rows ready to write: conformed, and able to pause mid-write in crash tests only. */
+  private Dataset<Row> prepared(TableDef t, Dataset<Row> rows) {
+    return FaultPause.duringWrite(spark, conform(t, rows));
+  }
+
+  /**
+   * Runs a write with its Spark jobs described as the step's description (set by the job group)
+   * plus what they write, e.g. "cxlake features 2026-10-05: upsert order_line_features".
+   */
+  private <T> T labelled(String what, TableDef t, Supplier<T> write) {
+    SparkContext sc = spark.sparkContext();
+    String outer = sc.getLocalProperty(JOB_DESCRIPTION);
+    sc.setJobDescription((outer == null ? "" : outer + ": ") + what + " " + t.shortName());
+    try {
+      return write.get();
+    } finally {
+      sc.setLocalProperty(JOB_DESCRIPTION, outer);
+    }
   }
 
   /** Rows the table's last commit wrote, from its Delta metrics: no second pass over the data. */
@@ -171,6 +215,112 @@ public final class Lake {
     long n = read(t).where(predicate).count();
     DeltaTable.forPath(spark, path(t)).delete(predicate);
     return n;
+  }
+
+  /** Deletes the rows matching the condition, in one commit; returns how many. */
+  public long deleteWhere(TableDef t, Column condition) {
+    if (!exists(t)) {
+      return 0;
+    }
+    long n = read(t).where(condition).count();
+    if (n > 0) {
+      DeltaTable.forPath(spark, path(t)).delete(condition);
+    }
+    return n;
+  }
+
+  /** The versions Delta's history still lists for the table, oldest first; empty if absent. */
+  public List<Long> historyVersions(TableDef t) {
+    if (!exists(t)) {
+      return List.of();
+    }
+    return DeltaTable.forPath(spark, path(t))
+        .history()
+        .select("version")
+        .orderBy("version")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getLong(0))
+        .toList();
+  }
+
+  /**
+   * Removes data files no longer referenced by the table's current version and older than {@code
+   * retainHours} (Delta VACUUM). Time travel to versions whose files are gone fails afterwards.
+   * Below Delta's safety interval (7 days) Delta refuses unless {@code overrideSafetyCheck}, which
+   * disables its check for this call only: a reader or writer still on an old version breaks.
+   */
+  public void vacuum(TableDef t, double retainHours, boolean overrideSafetyCheck) {
+    if (!exists(t)) {
+      return;
+    }
+    String key = "spark.databricks.delta.retentionDurationCheck.enabled";
+    String before = spark.conf().getOption(key).getOrElse(() -> null);
+    if (overrideSafetyCheck) {
+      spark.conf().set(key, "false");
+    }
+    try {
+      DeltaTable.forPath(spark, path(t)).vacuum(retainHours);
+    } finally {
+      if (overrideSafetyCheck) {
+        if (before == null) {
+          spark.conf().unset(key);
+        } else {
+          spark.conf().set(key, before);
+        }
+      }
+    }
+  }
+
+  /**
+   * Rewrites the files whose rows a deletion vector only marks deleted, so the rows are gone from
+   * the current files too (REORG TABLE ... APPLY (PURGE)). Skipped for a table whose protocol has
+   * no deletion vectors: its DELETEs always rewrote files.
+   */
+  public void purgeDeletionVectors(TableDef t) {
+    if (!exists(t)) {
+      return;
+    }
+    Row detail = DeltaTable.forPath(spark, path(t)).detail().select("tableFeatures").head();
+    List<String> features = detail.isNullAt(0) ? List.of() : detail.getList(0);
+    if (features.contains("deletionVectors")) {
+      spark.sql("REORG TABLE delta.`" + path(t).replace("`", "``") + "` APPLY (PURGE)");
+    }
+  }
+
+  /**
+   * Drops the table's log before its current version: writes a checkpoint of the current version,
+   * then deletes the commit, checksum and checkpoint files of older versions, as Delta's own log
+   * cleanup does once they are older than {@code delta.logRetentionDuration} (30 days, counted in
+   * whole days). Old commits keep each file's min/max column statistics, which can name an id that
+   * was erased; after a VACUUM that removed their files those versions cannot be read anyway.
+   * Returns the log files deleted.
+   */
+  public int dropHistory(TableDef t) {
+    if (!exists(t)) {
+      return 0;
+    }
+    long current = version(t);
+    org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(t)).checkpoint();
+    int deleted = 0;
+    try {
+      Path log = new Path(path(t), "_delta_log");
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (FileStatus f : fs.listStatus(log)) {
+        String name = f.getPath().getName();
+        if (f.isFile()
+            && name.length() > 21
+            && name.substring(0, 20).chars().allMatch(Character::isDigit)
+            && name.charAt(20) == '.'
+            && Long.parseLong(name.substring(0, 20)) < current
+            && fs.delete(f.getPath(), false)) {
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean the log of " + path(t), e);
+    }
+    return deleted;
   }
 
   /** Registers each existing table as a temp view under its short name, for SQL. */

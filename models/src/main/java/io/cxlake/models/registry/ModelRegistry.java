@@ -111,6 +111,12 @@ public final class ModelRegistry {
             + "): nothing to roll back to");
   }
 
+  /** Makes an earlier registered version the champion again, recorded as a rollback. */
+  public Event rollbackTo(String model, String version, String by, String reason) {
+    registered(model, version);
+    return append(model, version, ROLLED_BACK, by, reason);
+  }
+
   /** Retires a version: if it is the champion, the model has none until one is promoted. */
   public Event retire(String model, String version, String by, String reason) {
     registered(model, version);

@@ -1,7 +1,10 @@
 package io.cxlake.models.returnrisk;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import io.cxlake.lake.config.CxConfig.ReturnRiskSettings;
 import io.cxlake.models.evaluation.Reliability;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,6 +27,48 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ReturnRisk {
   private ReturnRisk() {}
+
+  /**
+   * Why no model can be trained and evaluated on these examples yet, or empty if one can. A young
+   * lake has no line whose return window has closed, or too few lines to give each time slice (fit,
+   * calibration, test) both kept and returned lines; that is a normal state, not an error.
+   */
+  public static Optional<String> whyNoModel(Dataset<Row> examples, ReturnRiskSettings s) {
+    long[] all = lineCounts(examples);
+    if (all[0] == 0) {
+      return Optional.of(
+          "no order line's return window (return-risk.label-days = "
+              + s.labelDays()
+              + ") has closed yet");
+    }
+    TimeSplit split = TimeSplit.of(examples, s.calibrationShare(), s.testShare());
+    Map<String, Dataset<Row>> slices = new LinkedHashMap<>();
+    slices.put("fit", split.train());
+    slices.put("calibration", split.calibration());
+    slices.put("test", split.test());
+    for (Map.Entry<String, Dataset<Row>> e : slices.entrySet()) {
+      long[] c = lineCounts(e.getValue());
+      if (c[1] == 0 || c[1] == c[0]) {
+        return Optional.of(
+            String.format(
+                Locale.ROOT,
+                "too little history: the %s slice of the %d labelled lines (%d returned) has %d"
+                    + " lines, %d returned, and needs both kept and returned ones",
+                e.getKey(),
+                all[0],
+                all[1],
+                c[0],
+                c[1]));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Lines and returned lines. */
+  private static long[] lineCounts(Dataset<Row> examples) {
+    Row r = examples.agg(count(lit(1)), coalesce(sum(col("label")), lit(0L))).head();
+    return new long[] {r.getLong(0), ((Number) r.get(1)).longValue()};
+  }
 
   /** Runs on {@code examples} (labelled) and scores {@code open}; both from TrainingSet. */
   public static ReturnRiskResult run(

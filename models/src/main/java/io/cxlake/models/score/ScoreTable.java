@@ -57,7 +57,7 @@ public enum ScoreTable implements TableSpec.Holder {
           req("line_no", INT),
           req("probability", DOUBLE),
           req("band", STRING),
-          req("reasons", createArrayType(STRING, false)),
+          req("reasons", createArrayType(STRING)),
           req("run_date", DATE))),
   MODEL_VERSIONS(
       TableSpec.of(
