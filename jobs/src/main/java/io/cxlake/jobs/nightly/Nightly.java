@@ -6,7 +6,7 @@ import io.cxlake.jobs.governance.PolicySync;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
-import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
+import io.cxlake.jobs.returnrisk.ReturnRiskJob;
 import io.cxlake.jobs.serving.PublishCommand;
 import io.cxlake.lake.table.RunLedger;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class Nightly {
           new Step("ingest", IngestCommand::run),
           new Step("quality-gate", QualityGate::run),
           new Step("features", (p, d) -> FeaturesCommand.run(p, d, false)),
-          new Step("return-risk", ReturnRiskCommand::run),
+          new Step("return-risk", ReturnRiskJob::step),
           // The recommenders' step (recommendations, popular, similar_items) goes here.
           new Step("intents", IntentsCommand::run),
           new Step("measure", MeasureCommand::run),
