@@ -1,5 +1,6 @@
 package io.cxlake.jobs;
 
+import io.cxlake.jobs.intents.ScoreIntentsCommand;
 import io.cxlake.jobs.returnrisk.ScoreReturnRiskCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Score --run-date's rows with the champion version of one model (see train and models"
             + " list).",
-    subcommands = {ScoreReturnRiskCommand.class})
+    subcommands = {ScoreReturnRiskCommand.class, ScoreIntentsCommand.class})
 public final class ScoreCommand implements Runnable {
   @ParentCommand Main main;
 

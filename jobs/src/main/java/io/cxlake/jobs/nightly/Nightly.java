@@ -4,7 +4,7 @@ import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.governance.PolicySync;
 import io.cxlake.jobs.ingest.IngestCommand;
-import io.cxlake.jobs.intents.IntentsCommand;
+import io.cxlake.jobs.intents.IntentsJob;
 import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskJob;
 import io.cxlake.jobs.serving.PublishCommand;
@@ -46,7 +46,7 @@ public final class Nightly {
           new Step("features", (p, d) -> FeaturesCommand.run(p, d, false)),
           new Step("return-risk", ReturnRiskJob::step),
           // The recommenders' step (recommendations, popular, similar_items) goes here.
-          new Step("intents", IntentsCommand::run),
+          new Step("intents", IntentsJob::step),
           new Step("measure", MeasureCommand::run),
           // After return-risk, before publish: nothing drifted is published.
           new Step("drift-gate", DriftGate::run),

@@ -85,7 +85,7 @@ final class FakeScores {
                 lit(d).as("run_date")));
     // Support intents are keyed by ticket only.
     lake.replacePartition(
-        IntentTables.INTENTS,
+        IntentTables.TICKET_ROUTING,
         day,
         lake.read(Table.TICKETS)
             .select(
@@ -94,6 +94,7 @@ final class FakeScores {
                 lit(0.9).as("confidence"),
                 lit("automate").as("route"),
                 lit("confident").as("reason"),
+                lit("intents-test").as("model_version"),
                 lit(d).as("run_date")));
     lake.replacePartition(
         ScoreTable.MODEL_VERSIONS,
