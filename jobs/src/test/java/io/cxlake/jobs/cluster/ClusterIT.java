@@ -48,11 +48,6 @@ class ClusterIT {
 
   private static final Path JAR = Paths.get("target", "cxlake-jobs.jar").toAbsolutePath();
 
-  /** No generated code in either run: on tiny tables compiling it costs more than the work. */
-  private static final Map<String, String> NO_CODEGEN =
-      Map.of(
-          "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
-
   @TempDir static Path dir;
   private static StandaloneCluster cluster;
 
@@ -180,18 +175,13 @@ class ClusterIT {
 
     // The same nightly in local mode, in this JVM, on the same landing zone.
     SparkSession spark = SparkExtension.spark();
-    NO_CODEGEN.forEach((k, v) -> spark.conf().set(k, v));
-    try {
-      List<String> local = new ArrayList<>(List.of(nightly));
-      local.set(2, conf("local").toString());
-      assertThat(
-              Main.run(
-                  Secrets.fromEnvironment().withOverrides(Map.of(KEY_ENV, KEY)),
-                  local.toArray(String[]::new)))
-          .isEqualTo(ExitCodes.OK);
-    } finally {
-      NO_CODEGEN.keySet().forEach(k -> spark.conf().unset(k));
-    }
+    List<String> local = new ArrayList<>(List.of(nightly));
+    local.set(2, conf("local").toString());
+    assertThat(
+            Main.run(
+                Secrets.fromEnvironment().withOverrides(Map.of(KEY_ENV, KEY)),
+                local.toArray(String[]::new)))
+        .isEqualTo(ExitCodes.OK);
     Lake inLocalMode = new Lake(spark, dir.resolve("local").toString());
     Map<String, String> clusterSums = Checksums.all(onCluster, Tables.ALL, Table.RUNS);
     assertThat(clusterSums).containsKeys(Table.EVENTS.shortName(), "user_features");
