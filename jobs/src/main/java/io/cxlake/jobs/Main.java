@@ -14,6 +14,8 @@ import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.nightly.DriftCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
 import io.cxlake.jobs.nightly.QualityCommand;
+import io.cxlake.jobs.recs.ScoreCommand;
+import io.cxlake.jobs.recs.TrainCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.serving.LookupCommand;
 import io.cxlake.jobs.serving.PublishCommand;
@@ -49,6 +51,8 @@ import picocli.CommandLine.Command;
       AutomationsCommand.class,
       QualityCommand.class,
       DriftCommand.class,
+      TrainCommand.class,
+      ScoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

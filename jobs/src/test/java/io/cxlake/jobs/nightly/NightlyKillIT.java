@@ -263,7 +263,9 @@ class NightlyKillIT {
     List<Row> recs = new ArrayList<>();
     for (int u = 0; u < users; u++) {
       for (int rank = 1; rank <= 3; rank++) {
-        recs.add(RowFactory.create("u" + u, rank, "i" + (u + rank) % 40, 1.0 / rank, "als", date));
+        recs.add(
+            RowFactory.create(
+                "u" + u, rank, "i" + (u + rank) % 40, 1.0 / rank, "als", "recs-" + day, date));
       }
     }
     List<Row> popular = new ArrayList<>();
