@@ -40,10 +40,20 @@ final class RecsData {
         asOf);
   }
 
+  /** The holdout of run-date D: fitted before D + 1 - holdout-days, tested up to D's end. */
   static Holdout holdout(Pipeline p, LocalDate day) {
+    LocalDate end = day.plusDays(1);
+    return split(p, end.minusDays(p.config().recs().holdoutDays()), end);
+  }
+
+  /** The validation split inside a holdout's training side, for tuning the blend weights. */
+  static Holdout validation(Pipeline p, Holdout h) {
+    return split(p, h.cutoff().minusDays(p.config().recs().holdoutDays()), h.cutoff());
+  }
+
+  private static Holdout split(Pipeline p, LocalDate cutoff, LocalDate end) {
     Lake lake = p.lake();
     CxConfig c = p.config();
-    LocalDate cutoff = day.plusDays(1).minusDays(c.recs().holdoutDays());
     int tolerance = c.ingest().futureToleranceHours();
     Dataset<Row> interactions =
         TrainingSet.interactionsFromEvents(lake, cutoff, c.features(), tolerance, c.governance());
@@ -54,7 +64,7 @@ final class RecsData {
             items(lake, cutoff),
             users(p, cutoff.minusDays(1), interactions),
             cutoff);
-    Dataset<Row> relevant = TrainingSet.interactedBetween(lake, cutoff, day.plusDays(1), tolerance);
+    Dataset<Row> relevant = TrainingSet.interactedBetween(lake, cutoff, end, tolerance);
     return new Holdout(train, relevant, cutoff);
   }
 

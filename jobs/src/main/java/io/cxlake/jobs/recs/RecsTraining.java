@@ -14,6 +14,7 @@ import io.cxlake.models.recs.ModelStore;
 import io.cxlake.models.recs.Recommender;
 import io.cxlake.models.recs.RecsEvaluation;
 import io.cxlake.models.recs.RecsTable;
+import io.cxlake.models.recs.WeightTuner;
 import io.cxlake.models.registry.ChampionGate;
 import io.cxlake.models.registry.ModelRegistry;
 import io.cxlake.models.registry.ModelVersion;
@@ -88,10 +89,11 @@ public final class RecsTraining {
     Optional<Map<String, Double>> championWeights =
         champion.flatMap(c -> store.weights(c.version()));
     String version = ModelVersion.versionFor(ModelStore.MODEL, day);
+    Optional<WeightTuner.Result> tuned = s.tuneWeights() ? tune(p, h) : Optional.empty();
     try (Recommender r = Recommender.fit(h.train(), s, RecsLayers.trainers(p.config()))) {
-      Map<String, Double> weights = r.weights();
+      Map<String, Double> weights = tuned.map(WeightTuner.Result::weights).orElse(r.weights());
       RecsEvaluation.Result m =
-          RecsEvaluation.run(r, h.train().users(), h.relevant(), weights, championWeights, s.k());
+          RecsEvaluation.run(r, h.relevant(), weights, championWeights, s.k());
       m.all().forEach(x -> LOG.info("recs {} holdout: {}", day, x.line()));
       lake.replacePartition(RecsTable.RECS_METRICS, day, m.rows(p.spark(), day));
       String metric = "ndcg_at_" + s.k();
@@ -119,6 +121,31 @@ public final class RecsTraining {
       registry.record(v, d);
       LOG.info("recs {}: {}", day, d.reason());
       return new Outcome(Optional.of(m), Optional.of(d), version, null);
+    }
+  }
+
+  /**
+   * Weights tuned on the validation split before the holdout's cut-off; empty (the configured
+   * weights stand) when that split has no training data or no personalised user in its window.
+   */
+  private static Optional<WeightTuner.Result> tune(Pipeline p, RecsData.Holdout h) {
+    RecsSettings s = p.config().recs();
+    RecsData.Holdout v = RecsData.validation(p, h);
+    if (v.train().interactions().isEmpty()) {
+      LOG.warn("recs: no data before {} to tune the weights on; configured weights", v.cutoff());
+      return Optional.empty();
+    }
+    try (Recommender r = Recommender.fit(v.train(), s, RecsLayers.trainers(p.config()))) {
+      WeightTuner.Result t = r.tune(v.relevant(), r.weights(), s.tuneUsers());
+      LOG.info(
+          "recs: weights tuned on {}..{}: {} (ndcg@{} {} from {})",
+          v.cutoff(),
+          h.cutoff().minusDays(1),
+          t.weights(),
+          s.k(),
+          t.ndcg(),
+          t.startNdcg());
+      return Optional.of(t);
     }
   }
 

@@ -193,6 +193,8 @@ public final class ConfigLoader {
             t.stringList("recs.forbidden-categories"),
             t.stringList("recs.forbidden-items"),
             t.positiveInt("recs.holdout-days"),
+            t.bool("recs.tune-weights"),
+            t.positiveInt("recs.tune-users"),
             t.nonNegative("recs.tolerance"),
             t.atLeast("recs.content-features", 16),
             t.doubleMap("recs.weights")));

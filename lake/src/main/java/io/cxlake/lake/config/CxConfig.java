@@ -161,6 +161,8 @@ public record CxConfig(
       List<String> forbiddenCategories,
       List<String> forbiddenItems,
       int holdoutDays,
+      boolean tuneWeights,
+      int tuneUsers,
       double tolerance,
       int contentFeatures,
       Map<String, Double> weights) {

@@ -22,6 +22,7 @@ import org.apache.spark.storage.StorageLevel;
 public final class Recommender implements AutoCloseable {
   private final RecsInputs in;
   private final RecsSettings s;
+  private final Dataset<Row> users;
   private final Dataset<Row> eligible;
   private final Dataset<Row> bought;
   private final Dataset<Row> content;
@@ -33,6 +34,7 @@ public final class Recommender implements AutoCloseable {
   private Recommender(RecsInputs in, RecsSettings s, List<CollaborativeTrainer> trainers) {
     this.in = in;
     this.s = s;
+    this.users = cache(in.users());
     this.eligible = cache(in.eligibleItems(s));
     Dataset<Row> b = in.bought(s);
     this.bought = b == null ? null : cache(b);
@@ -41,7 +43,7 @@ public final class Recommender implements AutoCloseable {
         cache(
             PopularLists.of(
                 in.interactions(),
-                in.users(),
+                users,
                 eligible,
                 Math.max(Math.max(s.popularItems(), s.candidates()), s.k())));
     Dataset<Row> enough =
@@ -50,7 +52,7 @@ public final class Recommender implements AutoCloseable {
             .agg(count(lit(1)).as("n"))
             .where(col("n").geq(s.minHistory()))
             .select("user_id")
-            .join(in.users().where(col("personalise")).select("user_id"), "user_id", "left_semi");
+            .join(users.where(col("personalise")).select("user_id"), "user_id", "left_semi");
     Dataset<Row> strengths = in.interactions().select("user_id", "item_id", "strength");
     for (CollaborativeTrainer t : trainers) {
       CollaborativeModel m = t.fit(strengths);
@@ -100,18 +102,70 @@ public final class Recommender implements AutoCloseable {
     return w;
   }
 
-  /** The top K per user of {@code in.users()} blended with these weights. */
+  /** The top K per user of {@link #users()} blended with these weights. */
   public Dataset<Row> recommend(Map<String, Double> weights) {
-    return recommend(weights, in.users());
+    return recommend(weights, users);
   }
 
   public Dataset<Row> recommend(Map<String, Double> weights, Dataset<Row> users) {
     return Blender.blend(layers, weights, popular, users, eligible, bought, s.k(), s.candidates());
   }
 
+  /**
+   * Blend weights tuned on {@code relevant} ({@code user_id, item_id} after this fit's as-of date),
+   * starting from {@code start}, over at most {@code maxUsers} of the personalised users with a
+   * relevant item (chosen by a hash of their id, so reruns choose the same).
+   */
+  public WeightTuner.Result tune(Dataset<Row> relevant, Map<String, Double> start, int maxUsers) {
+    Dataset<Row> sample =
+        relevant
+            .select("user_id")
+            .distinct()
+            .join(users.where(col("personalise")), "user_id", "left_semi")
+            .orderBy(org.apache.spark.sql.functions.hash(col("user_id")), col("user_id"))
+            .limit(maxUsers)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<String> names = layerNames();
+      Map<String, Map<String, double[]>> byUser = new java.util.HashMap<>();
+      for (Row r :
+          Blender.evidence(layers, popular, users, eligible, bought, s.candidates())
+              .join(sample, "user_id", "left_semi")
+              .collectAsList()) {
+        int i = names.indexOf(r.getString(2));
+        byUser.computeIfAbsent(r.getString(0), x -> new java.util.HashMap<>())
+                .computeIfAbsent(r.getString(1), x -> new double[names.size()])[i] =
+            r.getDouble(3);
+      }
+      Map<String, java.util.Set<String>> rel = new java.util.HashMap<>();
+      for (Row r :
+          relevant
+              .join(sample, "user_id", "left_semi")
+              .select("user_id", "item_id")
+              .collectAsList()) {
+        rel.computeIfAbsent(r.getString(0), x -> new java.util.HashSet<>()).add(r.getString(1));
+      }
+      Map<String, List<WeightTuner.Candidate>> cands = new java.util.HashMap<>();
+      byUser.forEach(
+          (u, items) -> {
+            List<WeightTuner.Candidate> l = new ArrayList<>();
+            items.forEach((item, x) -> l.add(new WeightTuner.Candidate(item, x)));
+            cands.put(u, l);
+          });
+      return WeightTuner.tune(names, cands, rel, start, s.k());
+    } finally {
+      sample.unpersist();
+    }
+  }
+
   /** One layer alone, through the same filters (its users without candidates get nothing). */
   public Dataset<Row> single(String layer) {
-    return recommend(Map.of(layer, 1.0), in.users().withColumn("personalise", lit(true)));
+    return recommend(Map.of(layer, 1.0), users.withColumn("personalise", lit(true)));
+  }
+
+  /** Every user to recommend for ({@code user_id, region, personalise}), cached. */
+  public Dataset<Row> users() {
+    return users;
   }
 
   public Dataset<Row> popular() {

@@ -71,12 +71,29 @@ public final class RecsEvaluation {
    */
   public static Result run(
       Recommender r,
-      Dataset<Row> users,
       Dataset<Row> relevant,
       Map<String, Double> weights,
       Optional<Map<String, Double>> champion,
       int k) {
-    Dataset<Row> evaluated = users.where(col("personalise")).select("user_id");
+    Dataset<Row> evaluated = r.users().where(col("personalise")).select("user_id");
+    Dataset<Row> rel =
+        relevant
+            .join(evaluated, "user_id", "left_semi")
+            .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      return run(r, rel, evaluated, weights, champion, k);
+    } finally {
+      rel.unpersist();
+    }
+  }
+
+  private static Result run(
+      Recommender r,
+      Dataset<Row> relevant,
+      Dataset<Row> evaluated,
+      Map<String, Double> weights,
+      Optional<Map<String, Double>> champion,
+      int k) {
     long catalog = r.eligible().count();
     List<LayerMetrics> layers = new ArrayList<>();
     for (String layer : r.layerNames()) {

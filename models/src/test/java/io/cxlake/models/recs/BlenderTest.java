@@ -92,8 +92,8 @@ class BlenderTest {
     Dataset<Row> content =
         df(
             CAND,
-            new Object[] {"u1", "a", 2.0}, // normalised 1.0 × 0.5
-            new Object[] {"u1", "b", 1.0}, // 0.5 × 0.5, plus session 1.0 × 1.0
+            new Object[] {"u1", "a", 2.0}, // normalised 1.0
+            new Object[] {"u1", "b", 1.0}, // normalised 0.5, and 1.0 in session
             new Object[] {"u1", "x", 1.5}, // x is out of stock: not eligible
             new Object[] {"u1", "c", 0.2}, // u1 bought c
             new Object[] {"u3", "a", 1.0}); // u3 may not be personalised
@@ -121,7 +121,7 @@ class BlenderTest {
             3,
             10);
     Map<String, List<String>> got = lists(recs);
-    // u1: b = 0.25 + 1.0, a = 0.5, then the popular list (p1 0.1 > p2 0.075).
+    // u1: b = 0.5 ln(1 + 0.5 / f) + ln(1 + 1 / f) > a = 0.5 ln(1 + 1 / f) > p1 > p2.
     assertThat(got.get("u1")).containsExactly("b", "a", "p1");
     assertThat(got.get("u2")).containsExactly("p1", "p2", "p4");
     // Without consent: exactly the region's list, even the item they bought (no profile is used).
@@ -134,7 +134,14 @@ class BlenderTest {
     assertThat(layer).containsEntry("b", "session").containsEntry("a", "content");
     assertThat(layer).containsEntry("p1", "popular");
     Row b = recs.where("user_id = 'u1' AND item_id = 'b'").head();
-    assertThat(b.getDouble(3)).isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-12));
+    double f = Blender.FLOOR;
+    assertThat(b.getDouble(3))
+        .isCloseTo(
+            0.5 * Math.log(1 + 0.5 / f) + Math.log(1 + 1 / f),
+            org.assertj.core.data.Offset.offset(1e-12));
+    Row p2 = recs.where("user_id = 'u1' AND item_id = 'p1'").head();
+    assertThat(p2.getDouble(3))
+        .isCloseTo(0.1 * Math.log(1 + 1 / f), org.assertj.core.data.Offset.offset(1e-12));
   }
 
   @Test
