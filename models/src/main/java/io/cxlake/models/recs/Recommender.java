@@ -31,8 +31,15 @@ public final class Recommender implements AutoCloseable {
   private final Map<String, String> params = new LinkedHashMap<>();
   private final List<Dataset<Row>> cached = new ArrayList<>();
 
-  private Recommender(RecsInputs in, RecsSettings s, List<CollaborativeTrainer> trainers) {
-    this.in = in;
+  private Recommender(RecsInputs given, RecsSettings s, List<CollaborativeTrainer> trainers) {
+    // Each input feeds several layers: read (and, for the holdout, compute) each once.
+    this.in =
+        new RecsInputs(
+            cache(given.interactions()),
+            cache(given.covisitation()),
+            cache(given.items()),
+            given.users(),
+            given.asOf());
     this.s = s;
     this.users = cache(in.users());
     this.eligible = cache(in.eligibleItems(s));
@@ -161,6 +168,15 @@ public final class Recommender implements AutoCloseable {
   /** One layer alone, through the same filters (its users without candidates get nothing). */
   public Dataset<Row> single(String layer) {
     return recommend(Map.of(layer, 1.0), users.withColumn("personalise", lit(true)));
+  }
+
+  /** One layer's candidates ({@code user_id, item_id, score}), before the blend's filters. */
+  public Dataset<Row> candidates(String layer) {
+    return layers.stream()
+        .filter(c -> c.layer().equals(layer))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no layer " + layer))
+        .rows();
   }
 
   /** Every user to recommend for ({@code user_id, region, personalise}), cached. */
