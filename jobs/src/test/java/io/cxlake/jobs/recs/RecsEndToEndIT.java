@@ -155,6 +155,66 @@ class RecsEndToEndIT {
     assertThat(users).as("holdout users").isGreaterThan(200);
   }
 
+  /**
+   * Against the planted truth: for personalised users with history, the served items fall in the
+   * categories the user was planted to like more than their region's popular list does (mean
+   * planted taste share of a recommended item's category).
+   */
+  @Test
+  void servedItemsFollowThePlantedTastes() {
+    Dataset<Row> tastes =
+        SparkExtension.spark()
+            .read()
+            .option("header", "true")
+            .csv(dir.resolve("truth/user_tastes.csv").toString());
+    List<String> cats =
+        List.of("shoes", "clothing", "electronics", "home", "beauty", "books", "sports", "toys");
+    org.apache.spark.sql.Column total = lit(0.0);
+    for (String c : cats) {
+      total = total.plus(col("taste_" + c).cast("double"));
+    }
+    Dataset<Row> share = null;
+    for (String c : cats) {
+      Dataset<Row> one =
+          tastes.select(
+              col("user_id"),
+              lit(c).as("category"),
+              col("taste_" + c).cast("double").divide(total).as("share"));
+      share = share == null ? one : share.unionByName(one);
+    }
+    Dataset<Row> items = lake.read(Table.ITEMS).select("item_id", "category");
+    Dataset<Row> withHistory =
+        lake.read(FeatureTable.INTERACTIONS)
+            .where(col("as_of").equalTo(lit(Date.valueOf(LAST.plusDays(1)))))
+            .select("user_id")
+            .distinct()
+            .join(personalised(), "user_id", "left_semi");
+    Dataset<Row> served =
+        today(ScoreTable.RECOMMENDATIONS)
+            .join(withHistory, "user_id", "left_semi")
+            .select("user_id", "item_id");
+    Dataset<Row> regions = lake.read(Table.CUSTOMERS).select("user_id", "region");
+    Dataset<Row> popular =
+        withHistory
+            .join(regions, "user_id")
+            .join(today(ScoreTable.POPULAR).where(col("rank").leq(10)), "region")
+            .select("user_id", "item_id");
+    double servedShare = meanShare(served, items, share);
+    double popularShare = meanShare(popular, items, share);
+    System.out.printf(
+        "recs IT: planted taste share of a recommended item's category: served %.4f, popular %.4f%n",
+        servedShare, popularShare);
+    assertThat(servedShare).isGreaterThan(popularShare * 1.1);
+  }
+
+  private static double meanShare(Dataset<Row> recs, Dataset<Row> items, Dataset<Row> share) {
+    return recs.join(items, "item_id")
+        .join(share, new String[] {"user_id", "category"})
+        .agg(org.apache.spark.sql.functions.avg("share"))
+        .head()
+        .getDouble(0);
+  }
+
   @Test
   void theBlendIsChampionAndServesEveryKnownUser() {
     var champion = new ModelRegistry(lake).champion("recs");
