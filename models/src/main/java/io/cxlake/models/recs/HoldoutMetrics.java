@@ -3,6 +3,7 @@ package io.cxlake.models.recs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -10,8 +11,13 @@ import static org.apache.spark.sql.functions.log2;
 import static org.apache.spark.sql.functions.mean;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
@@ -39,56 +45,95 @@ public final class HoldoutMetrics {
       Dataset<Row> evaluated,
       int k,
       long catalogSize) {
+    return of(Map.of(layer, recs), relevant, evaluated, k, catalogSize).get(0);
+  }
+
+  /** As above for several lists at once, in one pass; the result in the order of {@code lists}. */
+  public static List<LayerMetrics> of(
+      Map<String, Dataset<Row>> lists,
+      Dataset<Row> relevant,
+      Dataset<Row> evaluated,
+      int k,
+      long catalogSize) {
     Dataset<Row> rel =
         relevant
             .select("user_id", "item_id")
             .distinct()
             .join(evaluated.select("user_id").distinct(), "user_id", "left_semi");
     Dataset<Row> counts = rel.groupBy("user_id").agg(count(lit(1)).as("n_rel"));
-    Dataset<Row> top =
-        recs.where(col("rank").leq(k))
-            .join(counts.select("user_id"), "user_id", "left_semi")
-            .select("user_id", "rank", "item_id");
+    Dataset<Row> top = null;
+    for (Map.Entry<String, Dataset<Row>> e : lists.entrySet()) {
+      Dataset<Row> one =
+          e.getValue()
+              .where(col("rank").leq(k))
+              .select(lit(e.getKey()).as("_list"), col("user_id"), col("rank"), col("item_id"));
+      top = top == null ? one : top.unionByName(one);
+    }
+    Dataset<Row> evaluatedTop = top.join(counts.select("user_id"), "user_id", "left_semi");
     Dataset<Row> flagged =
-        top.join(rel.withColumn("hit", lit(1.0)), new String[] {"user_id", "item_id"}, "left")
+        evaluatedTop
+            .join(rel.withColumn("hit", lit(1.0)), new String[] {"user_id", "item_id"}, "left")
             .withColumn("hit", coalesce(col("hit"), lit(0.0)))
             .withColumn(
                 "cum",
                 sum("hit")
                     .over(
-                        Window.partitionBy("user_id")
+                        Window.partitionBy("_list", "user_id")
                             .orderBy("rank")
                             .rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
     Dataset<Row> perUser =
         flagged
-            .groupBy("user_id")
+            .groupBy("_list", "user_id")
             .agg(
                 sum("hit").as("hits"),
                 sum(col("hit").divide(log2(col("rank").plus(1)))).as("dcg"),
                 sum(col("hit").multiply(col("cum")).divide(col("rank"))).as("ap"));
+    Dataset<Row> names =
+        evaluated
+            .sparkSession()
+            .createDataset(new ArrayList<>(lists.keySet()), Encoders.STRING())
+            .toDF("_list");
     Column cap = least(col("n_rel"), lit(k));
     Dataset<Row> joined =
-        counts.join(perUser, "user_id", "left").na().fill(0.0, new String[] {"hits", "dcg", "ap"});
-    Row m =
+        names
+            .crossJoin(counts)
+            .join(perUser, new String[] {"_list", "user_id"}, "left")
+            .na()
+            .fill(0.0, new String[] {"hits", "dcg", "ap"});
+    Map<String, Row> m = new HashMap<>();
+    for (Row r :
         joined
+            .groupBy("_list")
             .agg(
                 mean(col("hits").divide(k)).as("p"),
                 mean(col("hits").divide(col("n_rel"))).as("r"),
                 mean(col("dcg").divide(element_at(idealDcg(k), cap.cast("int")))).as("ndcg"),
                 mean(col("ap").divide(cap)).as("map"),
                 count(lit(1)).as("users"))
-            .head();
-    long covered = top.select("item_id").distinct().count();
-    long users = m.getLong(4);
-    return new LayerMetrics(
-        layer,
-        k,
-        users == 0 ? 0 : m.getDouble(0),
-        users == 0 ? 0 : m.getDouble(1),
-        users == 0 ? 0 : m.getDouble(2),
-        users == 0 ? 0 : m.getDouble(3),
-        catalogSize == 0 ? 0 : (double) covered / catalogSize,
-        users);
+            .collectAsList()) {
+      m.put(r.getString(0), r);
+    }
+    Map<String, Long> covered = new HashMap<>();
+    for (Row r :
+        evaluatedTop.groupBy("_list").agg(countDistinct("item_id").as("n")).collectAsList()) {
+      covered.put(r.getString(0), r.getLong(1));
+    }
+    List<LayerMetrics> out = new ArrayList<>();
+    for (String name : lists.keySet()) {
+      Row r = m.get(name);
+      long users = r == null ? 0 : r.getLong(5);
+      out.add(
+          new LayerMetrics(
+              name,
+              k,
+              users == 0 ? 0 : r.getDouble(1),
+              users == 0 ? 0 : r.getDouble(2),
+              users == 0 ? 0 : r.getDouble(3),
+              users == 0 ? 0 : r.getDouble(4),
+              catalogSize == 0 ? 0 : (double) covered.getOrDefault(name, 0L) / catalogSize,
+              users));
+    }
+    return out;
   }
 
   /** [IDCG@1, ..., IDCG@k] as an array column: the ideal DCG with i relevant items. */

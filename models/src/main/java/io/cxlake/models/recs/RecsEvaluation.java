@@ -95,15 +95,18 @@ public final class RecsEvaluation {
       Optional<Map<String, Double>> champion,
       int k) {
     long catalog = r.eligible().count();
-    List<LayerMetrics> layers = new ArrayList<>();
+    Map<String, Dataset<Row>> lists = new java.util.LinkedHashMap<>();
     for (String layer : r.layerNames()) {
-      layers.add(HoldoutMetrics.of(layer, r.single(layer), relevant, evaluated, k, catalog));
+      lists.put(layer, r.single(layer));
     }
-    LayerMetrics blend =
-        HoldoutMetrics.of(BLEND, r.recommend(weights), relevant, evaluated, k, catalog);
+    lists.put(BLEND, r.recommend(weights));
+    champion.ifPresent(w -> lists.put(CHAMPION, r.recommend(w)));
+    List<LayerMetrics> all = HoldoutMetrics.of(lists, relevant, evaluated, k, catalog);
+    int n = r.layerNames().size();
+    List<LayerMetrics> layers = new ArrayList<>(all.subList(0, n));
+    LayerMetrics blend = all.get(n);
     Optional<LayerMetrics> champ =
-        champion.map(
-            w -> HoldoutMetrics.of(CHAMPION, r.recommend(w), relevant, evaluated, k, catalog));
+        champion.isPresent() ? Optional.of(all.get(n + 1)) : Optional.empty();
     return new Result(layers, blend, champ);
   }
 }

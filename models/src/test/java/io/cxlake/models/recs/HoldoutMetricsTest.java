@@ -68,5 +68,21 @@ class HoldoutMetricsTest {
     assertThat(m.mapAtK()).isCloseTo(((1 + 2.0 / 3) / 3) / 3, offset(1e-12));
     // Items recommended within k to evaluated users: a, b, c.
     assertThat(m.coverage()).isCloseTo(0.3, offset(1e-12));
+
+    // Several lists in one pass: each as if alone; a list with no rows scores 0 for every user.
+    var both =
+        HoldoutMetrics.of(
+            new java.util.LinkedHashMap<>(java.util.Map.of("t", r, "none", r.limit(0))),
+            spark.createDataFrame(rel, PAIRS),
+            spark.createDataFrame(users, PAIRS),
+            3,
+            10);
+    LayerMetrics t = both.stream().filter(x -> x.layer().equals("t")).findFirst().orElseThrow();
+    LayerMetrics none =
+        both.stream().filter(x -> x.layer().equals("none")).findFirst().orElseThrow();
+    assertThat(t).isEqualTo(m);
+    assertThat(none.users()).isEqualTo(3);
+    assertThat(none.ndcgAtK()).isZero();
+    assertThat(none.coverage()).isZero();
   }
 }
