@@ -1,6 +1,8 @@
 package io.cxlake.jobs.recs;
 
 import io.cxlake.lake.config.CxConfig;
+import io.cxlake.models.recs.AlsParams;
+import io.cxlake.models.recs.AlsTrainer;
 import io.cxlake.models.recs.CollaborativeTrainer;
 import java.util.List;
 
@@ -9,6 +11,16 @@ final class RecsLayers {
   private RecsLayers() {}
 
   static List<CollaborativeTrainer> trainers(CxConfig c) {
-    return List.of();
+    CxConfig.RecsSettings.AlsSettings a = c.recs().als();
+    if (!a.enabled()) {
+      return List.of();
+    }
+    AlsParams p =
+        AlsParams.DEFAULT
+            .withRank(a.rank())
+            .withRegParam(a.regParam())
+            .withAlpha(a.alpha())
+            .withMaxIter(a.iterations());
+    return List.of(new AlsTrainer(p));
   }
 }

@@ -61,7 +61,9 @@ class RecsEndToEndIT {
     return List.of(
         "lake.root=" + dir.resolve("lake"),
         "lake.landing=" + dir.resolve("landing"),
-        "recs.holdout-days=" + HOLDOUT);
+        "recs.holdout-days=" + HOLDOUT,
+        "recs.als.rank=16",
+        "recs.als.iterations=8");
   }
 
   private static String[] command(String... words) {
@@ -145,7 +147,7 @@ class RecsEndToEndIT {
   @Test
   void blendBeatsPopularityAndEverySingleLayer() {
     double blend = ndcg("blend");
-    assertThat(metrics.keySet()).contains("content", "session", "popular");
+    assertThat(metrics.keySet()).contains("als", "content", "session", "popular");
     for (String layer : metrics.keySet()) {
       if (!layer.equals("blend") && !layer.equals("champion")) {
         assertThat(blend).as("blend vs %s", layer).isGreaterThan(ndcg(layer));

@@ -197,7 +197,13 @@ public final class ConfigLoader {
             t.positiveInt("recs.tune-users"),
             t.nonNegative("recs.tolerance"),
             t.atLeast("recs.content-features", 16),
-            t.doubleMap("recs.weights")));
+            t.doubleMap("recs.weights"),
+            new CxConfig.RecsSettings.AlsSettings(
+                t.bool("recs.als.enabled"),
+                t.positiveInt("recs.als.rank"),
+                t.nonNegative("recs.als.reg-param"),
+                t.nonNegative("recs.als.alpha"),
+                t.positiveInt("recs.als.iterations"))));
   }
 
   /** Typed getters that turn the library's exceptions into errors naming key and origin. */

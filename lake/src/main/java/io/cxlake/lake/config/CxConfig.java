@@ -165,7 +165,12 @@ public record CxConfig(
       int tuneUsers,
       double tolerance,
       int contentFeatures,
-      Map<String, Double> weights) {
+      Map<String, Double> weights,
+      AlsSettings als) {
+
+    /** The implicit ALS layer: whether it runs, and its hyper-parameters. */
+    public record AlsSettings(
+        boolean enabled, int rank, double regParam, double alpha, int iterations) {}
 
     /** The blend weight of a layer; collaborative layers share {@code collaborative}'s. */
     public double weight(String layer) {

@@ -142,7 +142,8 @@ class RecommenderTest {
             100,
             0.02,
             64,
-            Map.of("collaborative", 1.0, "content", 0.1, "session", 0.1, "popular", 0.1));
+            Map.of("collaborative", 1.0, "content", 0.1, "session", 0.1, "popular", 0.1),
+            new RecsSettings.AlsSettings(false, 8, 0.05, 10, 5));
     FixedTrainer t = new FixedTrainer();
     try (Recommender r = Recommender.fit(in, s, List.of(t))) {
       assertThat(r.layerNames()).containsExactly("als", "content", "session", "popular");
