@@ -8,6 +8,7 @@ import io.cxlake.lake.config.CxConfig.RecsSettings;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.TableDef;
 import io.cxlake.models.recs.Candidates;
+import io.cxlake.models.recs.CollaborativeTrainer;
 import io.cxlake.models.recs.ModelStore;
 import io.cxlake.models.recs.Recommender;
 import io.cxlake.models.recs.RecsInputs;
@@ -79,8 +80,13 @@ public final class RecsScoring {
           store.dir(champion.get().version()));
     }
     Date d = Date.valueOf(day);
-    try (Recommender r = Recommender.fit(in, s, RecsLayers.trainers(p.config()))) {
-      Map<String, Double> w = weights.orElse(Map.of(Candidates.POPULAR, 1.0));
+    Map<String, Double> w = weights.orElse(Map.of(Candidates.POPULAR, 1.0));
+    // Only the collaborative layers the served weights use are fitted.
+    List<CollaborativeTrainer> trainers =
+        RecsLayers.trainers(p.config()).stream()
+            .filter(t -> w.getOrDefault(t.layer(), 0.0) > 0)
+            .toList();
+    try (Recommender r = Recommender.fit(in, s, trainers)) {
       long rows =
           lake.replacePartition(
               ScoreTable.RECOMMENDATIONS,
