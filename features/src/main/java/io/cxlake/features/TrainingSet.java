@@ -129,6 +129,64 @@ public final class TrainingSet {
         Consent.allowedUsers(lake, policy, "personalisation", asOf.minusDays(1)));
   }
 
+  /**
+   * As {@link #interactions(Lake, LocalDate, CxConfig.GovernanceSettings)}, but computed from the
+   * events visible before {@code asOf} rather than read from a stored snapshot: the training side
+   * of a time-based holdout, whose cut-off date has usually no snapshot left.
+   */
+  public static Dataset<Row> interactionsFromEvents(
+      Lake lake,
+      LocalDate asOf,
+      CxConfig.FeatureSettings features,
+      int futureToleranceHours,
+      CxConfig.GovernanceSettings policy) {
+    Dataset<Row> events = new Visibility(lake, futureToleranceHours).before(Table.EVENTS, asOf);
+    return Consent.keep(
+        Interactions.of(events, Weights.of(features), features.halfLifeDays(), asOf),
+        "user_id",
+        Consent.allowedUsers(lake, policy, "personalisation", asOf.minusDays(1)));
+  }
+
+  /**
+   * The user × item pairs with a view, cart or purchase visible on days in [from, until): the
+   * relevant items of a time-based holdout's test window. Columns {@code user_id, item_id}.
+   */
+  public static Dataset<Row> interactedBetween(
+      Lake lake, LocalDate from, LocalDate until, int futureToleranceHours) {
+    return new Visibility(lake, futureToleranceHours)
+        .between(Table.EVENTS, from, until)
+        .where(Weights.weighted())
+        .select("user_id", "item_id")
+        .distinct();
+  }
+
+  /**
+   * The co-visitation lists as of {@code asOf}: its stored snapshot when there is one, else summed
+   * from the daily counts the same way the feature build does. Columns {@code item_id,
+   * other_item_id, rank, sessions, view_then_buy}.
+   */
+  public static Dataset<Row> covisitation(
+      Lake lake, LocalDate asOf, CxConfig.FeatureSettings features) {
+    if (!lake.exists(FeatureTable.COVISITATION_DAILY)) {
+      return lake.spark()
+          .createDataFrame(List.of(), FeatureTable.COVISITATION.schema())
+          .drop("as_of");
+    }
+    Dataset<Row> stored =
+        lake.exists(FeatureTable.COVISITATION)
+            ? lake.read(FeatureTable.COVISITATION).where(col("as_of").equalTo(lit(asOf)))
+            : null;
+    Dataset<Row> snapshot =
+        stored != null && !stored.isEmpty()
+            ? stored
+            : Covisitation.snapshot(
+                lake.read(FeatureTable.COVISITATION_DAILY),
+                features.covisitationWindowDays(),
+                features.covisitationTopN(),
+                asOf);
+    return snapshot.drop("as_of");
+  }
+
   /** Return-risk rows to score: lines ordered on or after {@code since}, without a label. */
   public static Dataset<Row> returnRiskToScore(Lake lake, LocalDate since) {
     return withCustomer(

@@ -1,6 +1,7 @@
 package io.cxlake.jobs;
 
 import io.cxlake.jobs.intents.ScoreIntentsCommand;
+import io.cxlake.jobs.recs.ScoreRecsCommand;
 import io.cxlake.jobs.returnrisk.ScoreReturnRiskCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Score --run-date's rows with the champion version of one model (see train and models"
             + " list).",
-    subcommands = {ScoreReturnRiskCommand.class, ScoreIntentsCommand.class})
+    subcommands = {ScoreRecsCommand.class, ScoreReturnRiskCommand.class, ScoreIntentsCommand.class})
 public final class ScoreCommand implements Runnable {
   @ParentCommand Main main;
 

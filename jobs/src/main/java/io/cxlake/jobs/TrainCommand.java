@@ -1,6 +1,7 @@
 package io.cxlake.jobs;
 
 import io.cxlake.jobs.intents.TrainIntentsCommand;
+import io.cxlake.jobs.recs.TrainRecsCommand;
 import io.cxlake.jobs.returnrisk.TrainReturnRiskCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
         "Train one model for --run-date, register it in model_registry and gate it against its"
             + " baseline and the champion. Exit 3 when the new version is rejected (the champion"
             + " keeps serving).",
-    subcommands = {TrainReturnRiskCommand.class, TrainIntentsCommand.class})
+    subcommands = {TrainRecsCommand.class, TrainReturnRiskCommand.class, TrainIntentsCommand.class})
 public final class TrainCommand implements Runnable {
   @ParentCommand Main main;
 

@@ -6,6 +6,7 @@ import io.cxlake.jobs.governance.PolicySync;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsJob;
 import io.cxlake.jobs.measure.MeasureCommand;
+import io.cxlake.jobs.recs.RecsStep;
 import io.cxlake.jobs.returnrisk.ReturnRiskJob;
 import io.cxlake.jobs.serving.PublishCommand;
 import io.cxlake.lake.table.RunLedger;
@@ -45,7 +46,7 @@ public final class Nightly {
           new Step("quality-gate", QualityGate::run),
           new Step("features", (p, d) -> FeaturesCommand.run(p, d, false)),
           new Step("return-risk", ReturnRiskJob::step),
-          // The recommenders' step (recommendations, popular, similar_items) goes here.
+          new Step("recs", RecsStep::run),
           new Step("intents", IntentsJob::step),
           new Step("measure", MeasureCommand::run),
           // After return-risk, before publish: nothing drifted is published.

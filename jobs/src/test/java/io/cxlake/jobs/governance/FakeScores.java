@@ -44,6 +44,7 @@ final class FakeScores {
             col("item_id"),
             lit(tag).minus(col("rank").multiply(0.1)).as("score"),
             lit("als").as("layer"),
+            lit("recs-" + day).as("model_version"),
             lit(d).as("run_date")));
     lake.replacePartition(
         ScoreTable.POPULAR,

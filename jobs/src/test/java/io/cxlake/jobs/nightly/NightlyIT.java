@@ -96,6 +96,7 @@ class NightlyIT {
         .containsEntry("quality-gate", "succeeded")
         .containsEntry("features", "succeeded")
         .containsEntry("return-risk", "succeeded")
+        .containsEntry("recs", "succeeded")
         .containsEntry("intents", "failed")
         .doesNotContainKey("measure");
     Path summary = dir.resolve("summary-d1.json");
@@ -112,12 +113,23 @@ class NightlyIT {
             "quality-gate=skipped",
             "features=skipped",
             "return-risk=skipped",
+            "recs=skipped",
             "intents=succeeded",
             "measure=succeeded",
             "drift-gate=succeeded",
             "publish=succeeded");
-    // Three days hold no closed return window and nothing scored: no model, nothing published.
-    assertThat(message(s, "publish")).startsWith("nothing to publish: no score table has rows");
+    // Three days hold no closed return window and no room for the recommenders' holdout: no model
+    // for either; the recommenders serve the popular lists, which are published.
+    assertThat(message(s, "publish")).startsWith("published version ");
+    assertThat(
+            lake("single")
+                .read(Table.RUNS)
+                .where("step = 'recs' AND run_date = DATE'" + D1 + "'")
+                .select("message")
+                .head()
+                .getString(0))
+        .startsWith("no model: no interactions visible before the holdout's cut-off")
+        .contains("served popular");
     assertThat(
             lake("single")
                 .read(Table.RUNS)

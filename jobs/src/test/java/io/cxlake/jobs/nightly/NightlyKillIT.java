@@ -50,9 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
  * pointer must resolve to a whole published version. Last, a day that the quality gate blocks exits
  * 3 and leaves the store serving the day before.
  *
- * <p>No step writes the recommenders' tables yet, so the start holds made-up recommendations and
- * popular lists for the run-date (as their step will write them), and a published version of the
- * day before: a killed publish has a version to keep serving.
+ * <p>The start holds made-up recommendations and popular lists (the recs step rewrites the
+ * run-date's; on this young lake it serves the popular lists) and a published version of the day
+ * before: a killed publish has a version to keep serving.
  */
 @ExtendWith(SparkExtension.class)
 class NightlyKillIT {
@@ -253,7 +253,9 @@ class NightlyKillIT {
     List<Row> recs = new ArrayList<>();
     for (int u = 0; u < users; u++) {
       for (int rank = 1; rank <= 3; rank++) {
-        recs.add(RowFactory.create("u" + u, rank, "i" + (u + rank) % 40, 1.0 / rank, "als", date));
+        recs.add(
+            RowFactory.create(
+                "u" + u, rank, "i" + (u + rank) % 40, 1.0 / rank, "als", "recs-" + day, date));
       }
     }
     List<Row> popular = new ArrayList<>();

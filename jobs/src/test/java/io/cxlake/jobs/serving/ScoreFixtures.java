@@ -80,7 +80,8 @@ final class ScoreFixtures {
               rank,
               "i" + tag + "-" + ((u * 7 + rank) % 1000),
               tag + 1.0 / rank + u * 1e-7,
-              rank == 1 ? "als" : "item_knn"));
+              rank == 1 ? "als" : "item_item",
+              "recs-v" + tag));
     }
     return rows;
   }

@@ -182,7 +182,29 @@ public final class ConfigLoader {
             t.bool("return-risk.block-on-fairness")),
         new CxConfig.RetentionSettings(
             t.intMap("retention.days"), t.atLeast("retention.vacuum-hours", 168)),
-        GovernanceConfig.read(c));
+        GovernanceConfig.read(c),
+        new CxConfig.RecsSettings(
+            t.positiveInt("recs.k"),
+            t.positiveInt("recs.candidates"),
+            t.positiveInt("recs.similar-items"),
+            t.positiveInt("recs.popular-items"),
+            t.nonNegativeInt("recs.min-history"),
+            t.positiveInt("recs.session-window-days"),
+            t.bool("recs.exclude-bought"),
+            t.stringList("recs.forbidden-categories"),
+            t.stringList("recs.forbidden-items"),
+            t.positiveInt("recs.holdout-days"),
+            t.bool("recs.tune-weights"),
+            t.positiveInt("recs.tune-users"),
+            t.nonNegative("recs.tolerance"),
+            t.atLeast("recs.content-features", 16),
+            t.doubleMap("recs.weights"),
+            new CxConfig.RecsSettings.AlsSettings(
+                t.bool("recs.als.enabled"),
+                t.positiveInt("recs.als.rank"),
+                t.nonNegative("recs.als.reg-param"),
+                t.nonNegative("recs.als.alpha"),
+                t.positiveInt("recs.als.iterations"))));
   }
 
   /** Typed getters that turn the library's exceptions into errors naming key and origin. */
@@ -307,6 +329,15 @@ public final class ConfigLoader {
       Map<String, Integer> out = new TreeMap<>();
       for (String k : c.getConfig(path).root().keySet()) {
         out.put(k, nonNegativeInt(path + "." + ConfigUtil.quoteString(k)));
+      }
+      return Map.copyOf(out);
+    }
+
+    /** A section of name = non-negative number entries. */
+    Map<String, Double> doubleMap(String path) {
+      Map<String, Double> out = new TreeMap<>();
+      for (String k : c.getConfig(path).root().keySet()) {
+        out.put(k, nonNegative(path + "." + ConfigUtil.quoteString(k)));
       }
       return Map.copyOf(out);
     }

@@ -17,7 +17,8 @@ public record CxConfig(
     NightlySettings nightly,
     ReturnRiskSettings returnRisk,
     RetentionSettings retention,
-    GovernanceSettings governance) {
+    GovernanceSettings governance,
+    RecsSettings recs) {
 
   /** Spark master, application name and pass-through Spark settings. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
@@ -145,6 +146,40 @@ public record CxConfig(
       double maxFairnessGap,
       int minSegmentLines,
       boolean blockOnFairness) {}
+
+  /**
+   * The recommenders' pipeline: list lengths, what makes a user "active" (session layer) or short
+   * of history (no collaborative layers), the blend weights per layer, the filters, the time-based
+   * holdout and the champion gate's tolerance (relative nDCG below the champion still accepted).
+   */
+  public record RecsSettings(
+      int k,
+      int candidates,
+      int similarItems,
+      int popularItems,
+      int minHistory,
+      int sessionWindowDays,
+      boolean excludeBought,
+      List<String> forbiddenCategories,
+      List<String> forbiddenItems,
+      int holdoutDays,
+      boolean tuneWeights,
+      int tuneUsers,
+      double tolerance,
+      int contentFeatures,
+      Map<String, Double> weights,
+      AlsSettings als) {
+
+    /** The implicit ALS layer: whether it runs, and its hyper-parameters. */
+    public record AlsSettings(
+        boolean enabled, int rank, double regParam, double alpha, int iterations) {}
+
+    /** The blend weight of a layer; collaborative layers share {@code collaborative}'s. */
+    public double weight(String layer) {
+      Double w = weights.get(layer);
+      return w != null ? w : weights.getOrDefault("collaborative", 0.0);
+    }
+  }
 
   /**
    * Retention of raw rows: per table, the days of rows kept before the run date (by the table's

@@ -15,7 +15,8 @@ public enum ScoreTable implements TableSpec.Holder {
       TableSpec.of(
           "recommendations",
           "Top items per user for run_date: rank 1 is best; layer is the recommender that proposed it"
-              + " (als, item_knn, content, session, popular).",
+              + " (als, item_item, content, session, popular); model_version the recs model version"
+              + " that served it (model_registry).",
           "run_date",
           List.of("run_date", "user_id", "rank"),
           req("user_id", STRING),
@@ -23,6 +24,7 @@ public enum ScoreTable implements TableSpec.Holder {
           req("item_id", STRING),
           req("score", DOUBLE),
           req("layer", STRING),
+          req("model_version", STRING),
           req("run_date", DATE))),
   POPULAR(
       TableSpec.of(
