@@ -74,6 +74,8 @@ public final class Intents {
       m.put("containment", onTest.containment());
       m.put("test_tickets", (double) onTest.tickets());
       for (ClassMetrics.PerClass c : onTest.perClass()) {
+        m.put("precision_" + c.label(), c.precision());
+        m.put("recall_" + c.label(), c.recall());
         m.put("f1_" + c.label(), c.f1());
       }
       return m;
