@@ -14,8 +14,6 @@ import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.nightly.DriftCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
 import io.cxlake.jobs.nightly.QualityCommand;
-import io.cxlake.jobs.recs.ScoreCommand;
-import io.cxlake.jobs.recs.TrainCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.serving.LookupCommand;
 import io.cxlake.jobs.serving.PublishCommand;

@@ -4,10 +4,10 @@ import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.governance.PolicySync;
 import io.cxlake.jobs.ingest.IngestCommand;
-import io.cxlake.jobs.intents.IntentsCommand;
+import io.cxlake.jobs.intents.IntentsJob;
 import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.recs.RecsStep;
-import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
+import io.cxlake.jobs.returnrisk.ReturnRiskJob;
 import io.cxlake.jobs.serving.PublishCommand;
 import io.cxlake.lake.table.RunLedger;
 import java.time.Duration;
@@ -45,9 +45,9 @@ public final class Nightly {
           new Step("ingest", IngestCommand::run),
           new Step("quality-gate", QualityGate::run),
           new Step("features", (p, d) -> FeaturesCommand.run(p, d, false)),
-          new Step("return-risk", ReturnRiskCommand::run),
+          new Step("return-risk", ReturnRiskJob::step),
           new Step("recs", RecsStep::run),
-          new Step("intents", IntentsCommand::run),
+          new Step("intents", IntentsJob::step),
           new Step("measure", MeasureCommand::run),
           // After return-risk, before publish: nothing drifted is published.
           new Step("drift-gate", DriftGate::run),

@@ -74,17 +74,19 @@ final class FakeScores {
         day,
         lake.read(FeatureTable.ORDER_LINE_FEATURES)
             .groupBy("order_id", "line_no")
-            .agg(max("discount_depth").as("_d"))
+            .agg(max("discount_depth").as("_d"), max("item_id").as("item_id"))
             .select(
                 col("order_id"),
                 col("line_no"),
+                col("item_id"),
                 lit(tag / 10).as("probability"),
                 lit("low").as("band"),
                 array(lit("several_sizes +1.00: test")).as("reasons"),
+                lit("return_risk-test").as("model_version"),
                 lit(d).as("run_date")));
     // Support intents are keyed by ticket only.
     lake.replacePartition(
-        IntentTables.INTENTS,
+        IntentTables.TICKET_ROUTING,
         day,
         lake.read(Table.TICKETS)
             .select(
@@ -93,6 +95,7 @@ final class FakeScores {
                 lit(0.9).as("confidence"),
                 lit("automate").as("route"),
                 lit("confident").as("reason"),
+                lit("intents-test").as("model_version"),
                 lit(d).as("run_date")));
     lake.replacePartition(
         ScoreTable.MODEL_VERSIONS,

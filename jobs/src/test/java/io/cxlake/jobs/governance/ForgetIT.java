@@ -111,7 +111,9 @@ class ForgetIT {
     assertThat(theirsBefore.get("quarantine")).as("a quarantined line names a user").isPositive();
     assertThat(theirsBefore.get("tickets")).isPositive();
     assertThat(theirsBefore.get("returns")).isPositive();
-    assertThat(theirsBefore.get("intents")).as("tickets' intents (keyed by ticket)").isPositive();
+    assertThat(theirsBefore.get("ticket_routing"))
+        .as("tickets' routes (keyed by ticket)")
+        .isPositive();
     assertThat(theirsBefore.get("return_risk")).as("scores keyed by order").isPositive();
     assertThat(theirsBefore.get("consent_history")).isPositive();
 

@@ -10,7 +10,11 @@ import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.testing.SparkExtension;
 import io.cxlake.models.intents.IntentTables;
+import io.cxlake.models.intents.Intents;
 import io.cxlake.models.intents.Route;
+import io.cxlake.models.registry.ChampionGate;
+import io.cxlake.models.registry.ModelRegistry;
+import io.cxlake.models.registry.ModelVersion;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -67,18 +71,22 @@ class IntentsCommandIT {
   }
 
   private static int intents(LocalDate day, String... extraSets) {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "intents",
-                "--run-date",
-                day.toString(),
-                "--set",
-                "lake.root=" + dir.resolve("lake"),
-                "--set",
-                "intents.labels=" + dir.resolve("truth/tickets.csv"),
-                "--set",
-                "intents.precision-target=" + TARGET));
+    return cxlake(List.of("intents"), day, dir.resolve("lake"), extraSets);
+  }
+
+  private static int cxlake(
+      List<String> command, LocalDate day, Path lakeRoot, String... extraSets) {
+    List<String> args = new java.util.ArrayList<>(command);
+    args.addAll(
+        List.of(
+            "--run-date",
+            day.toString(),
+            "--set",
+            "lake.root=" + lakeRoot,
+            "--set",
+            "intents.labels=" + dir.resolve("truth/tickets.csv"),
+            "--set",
+            "intents.precision-target=" + TARGET));
     for (String s : extraSets) {
       args.add("--set");
       args.add(s);
@@ -122,7 +130,8 @@ class IntentsCommandIT {
   void everyTicketOfTheDayIsScoredOnceWithARouteAndAReason() {
     assertThat(firstRun).isEqualTo(ExitCodes.OK);
     long tickets = lake.read(Table.TICKETS).where("ticket_date = DATE'" + DAY + "'").count();
-    Dataset<Row> scores = lake.read(IntentTables.INTENTS).where("run_date = DATE'" + DAY + "'");
+    Dataset<Row> scores =
+        lake.read(IntentTables.TICKET_ROUTING).where("run_date = DATE'" + DAY + "'");
     assertThat(scores.count()).isEqualTo(tickets);
     assertThat(scores.select("ticket_id").distinct().count()).isEqualTo(tickets);
     assertThat(scores.where("route NOT IN ('automate', 'person') OR reason IS NULL").count())
@@ -133,7 +142,7 @@ class IntentsCommandIT {
   @Test
   void emptyAndForeignTicketsGoToAPersonWithAReason() {
     Map<String, String> reasons = new HashMap<>();
-    lake.read(IntentTables.INTENTS)
+    lake.read(IntentTables.TICKET_ROUTING)
         .where("ticket_id LIKE 'odd-%'")
         .collectAsList()
         .forEach(r -> reasons.put(r.getString(0), r.getString(3) + "/" + r.getString(4)));
@@ -163,19 +172,89 @@ class IntentsCommandIT {
   @Test
   void humanOnlyIntentsAreNeverAutomated() {
     assertThat(
-            lake.read(IntentTables.INTENTS)
+            lake.read(IntentTables.TICKET_ROUTING)
                 .where("intent IN ('complaint', 'other') AND route = 'automate'")
                 .count())
         .isZero();
   }
 
   @Test
+  void theChampionIsRegisteredAndScoresAloneAsItDidAndAWorseModelIsRejected() throws Exception {
+    ModelRegistry registry = new ModelRegistry(lake);
+    String version = ModelVersion.versionFor(Intents.MODEL, DAY);
+    ModelRegistry.Event champion = registry.champion(Intents.MODEL).orElseThrow();
+    assertThat(champion.version()).isEqualTo(version);
+    assertThat(champion.metrics().get("macro_f1"))
+        .isGreaterThan(champion.metrics().get("baseline_macro_f1"));
+    Dataset<Row> day = lake.read(IntentTables.TICKET_ROUTING).where("run_date = DATE'" + DAY + "'");
+    assertThat(day.where("model_version <> '" + version + "'").count()).isZero();
+    List<Row> before = day.orderBy("ticket_id").collectAsList();
+
+    // score intents alone loads the saved champion: the same routes, intents and confidences.
+    assertThat(cxlake(List.of("score", "intents"), DAY, dir.resolve("lake")))
+        .isEqualTo(ExitCodes.OK);
+    List<Row> after =
+        lake.read(IntentTables.TICKET_ROUTING)
+            .where("run_date = DATE'" + DAY + "'")
+            .orderBy("ticket_id")
+            .collectAsList();
+    assertThat(after).hasSameSizeAs(before);
+    for (int i = 0; i < before.size(); i++) {
+      Row b = before.get(i);
+      Row a = after.get(i);
+      assertThat(a.getString(0) + a.getString(1) + a.getString(3) + a.getString(4))
+          .isEqualTo(b.getString(0) + b.getString(1) + b.getString(3) + b.getString(4));
+      assertThat(a.getDouble(2))
+          .isCloseTo(b.getDouble(2), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    // A champion better than anything this data allows (the same model, claimed at 0.999).
+    String planted = "intents-planted";
+    copyTree(
+        Path.of(IntentsJob.modelDir(lake, version)), Path.of(IntentsJob.modelDir(lake, planted)));
+    registry.record(
+        new ModelVersion(
+            Intents.MODEL, planted, DAY, Map.of(), Map.of("macro_f1", 0.999), DAY, DAY, Map.of()),
+        new ChampionGate.Decision(true, "planted champion"));
+    assertThat(cxlake(List.of("train", "intents"), DAY, dir.resolve("lake")))
+        .isEqualTo(ExitCodes.GATE_BLOCKED);
+    assertThat(registry.champion(Intents.MODEL).orElseThrow().version()).isEqualTo(planted);
+    assertThat(registry.events(Intents.MODEL))
+        .extracting(e -> e.version() + " " + e.event() + " " + e.reason())
+        .anyMatch(
+            e ->
+                e.startsWith(version + " rejected macro_f1")
+                    && e.contains("below the champion's 0.9990"));
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path t = to.resolve(from.relativize(f).toString());
+        if (java.nio.file.Files.isDirectory(f)) {
+          java.nio.file.Files.createDirectories(t);
+        } else {
+          java.nio.file.Files.copy(f, t);
+        }
+      }
+    }
+  }
+
+  @Test
   void withNothingToLearnFromEveryTicketGoesToAPersonAndARerunReplacesTheDay() {
-    // The first day has no earlier tickets to train on. Run twice: the partition is replaced.
+    // A lake with only the first day's tickets: no earlier ones to train on, no champion. Run
+    // twice: the partition is replaced.
     LocalDate first = SHOP.firstDay();
-    assertThat(intents(first)).isEqualTo(ExitCodes.OK);
-    assertThat(intents(first)).isEqualTo(ExitCodes.OK);
-    Dataset<Row> scores = lake.read(IntentTables.INTENTS).where("run_date = DATE'" + first + "'");
+    Path young = dir.resolve("young-lake");
+    Lake lake = new Lake(SparkExtension.spark(), young.toString());
+    lake.append(
+        Table.TICKETS,
+        IntentsCommandIT.lake.read(Table.TICKETS).where("ticket_date = DATE'" + first + "'"));
+    assertThat(cxlake(List.of("intents"), first, young)).isEqualTo(ExitCodes.OK);
+    assertThat(cxlake(List.of("intents"), first, young)).isEqualTo(ExitCodes.OK);
+    assertThat(new ModelRegistry(lake).champion(Intents.MODEL)).isEmpty();
+    Dataset<Row> scores =
+        lake.read(IntentTables.TICKET_ROUTING).where("run_date = DATE'" + first + "'");
     assertThat(scores.count())
         .isEqualTo(lake.read(Table.TICKETS).where("ticket_date = DATE'" + first + "'").count())
         .isPositive();
@@ -194,9 +273,9 @@ class IntentsCommandIT {
 
   @Test
   void missingTagsFailTheStepAndLeaveTheTablesAsTheyWere() {
-    long before = lake.version(IntentTables.INTENTS);
+    long before = lake.version(IntentTables.TICKET_ROUTING);
     int code = intents("intents.labels=" + dir.resolve("no-such-tags.csv"));
     assertThat(code).isEqualTo(ExitCodes.STEP_FAILED);
-    assertThat(lake.version(IntentTables.INTENTS)).isEqualTo(before);
+    assertThat(lake.version(IntentTables.TICKET_ROUTING)).isEqualTo(before);
   }
 }

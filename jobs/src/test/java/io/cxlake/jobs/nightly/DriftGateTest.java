@@ -78,9 +78,11 @@ class DriftGateTest {
         .select(
             concat(lit("s"), col("id").cast("string")).as("order_id"),
             lit(1).as("line_no"),
+            lit("i1").as("item_id"),
             rand(seed).multiply(0.5).as("probability"),
             lit("low").as("band"),
             array(lit("r")).as("reasons"),
+            lit("return_risk-" + day.minusDays(1)).as("model_version"),
             lit(Date.valueOf(day)).as("run_date"));
   }
 

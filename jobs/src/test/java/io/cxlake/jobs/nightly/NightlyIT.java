@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,15 +40,8 @@ class NightlyIT {
 
   @TempDir static Path dir;
 
-  @AfterAll
-  static void codegenBack() {
-    NightlyKillIT.NO_CODEGEN.keySet().forEach(k -> SparkExtension.spark().conf().unset(k));
-  }
-
   @BeforeAll
   static void generate() {
-    // Orchestration on a tiny lake: generated code costs more than the work (see NightlyKillIT).
-    NightlyKillIT.NO_CODEGEN.forEach((k, v) -> SparkExtension.spark().conf().set(k, v));
     assertThat(
             Main.run(
                 SECRETS,

@@ -116,14 +116,9 @@ class NightlyKillIT {
         .isEqualTo(ExitCodes.OK);
     copy("start", "uninterrupted");
     copy("start", "killed");
-    SparkSession spark = SparkExtension.spark();
-    NO_CODEGEN.forEach((k, v) -> spark.conf().set(k, v));
-    try {
-      assertThat(Main.run(SECRETS, args("uninterrupted", "nightly", "--run-date", D.toString())))
-          .isEqualTo(ExitCodes.OK);
-    } finally {
-      NO_CODEGEN.keySet().forEach(k -> spark.conf().unset(k));
-    }
+    // The test session, like the children, runs without generated code (SparkSessions.forTests).
+    assertThat(Main.run(SECRETS, args("uninterrupted", "nightly", "--run-date", D.toString())))
+        .isEqualTo(ExitCodes.OK);
     System.out.printf("kill test: setup and uninterrupted run %.0f s%n", secondsSince(t0));
 
     assertServesAWholeVersion("killed", BEFORE);
@@ -150,22 +145,17 @@ class NightlyKillIT {
 
     // The next day, blocked by the quality gate: exit 3, nothing after the gate, D still served.
     LocalDate next = D.plusDays(1);
-    NO_CODEGEN.forEach((k, v) -> spark.conf().set(k, v));
-    try {
-      assertThat(
-              Main.run(
-                  SECRETS,
-                  args(
-                      "killed",
-                      "nightly",
-                      "--run-date",
-                      next.toString(),
-                      "--set",
-                      "gates.min-events=1000000")))
-          .isEqualTo(ExitCodes.GATE_BLOCKED);
-    } finally {
-      NO_CODEGEN.keySet().forEach(k -> spark.conf().unset(k));
-    }
+    assertThat(
+            Main.run(
+                SECRETS,
+                args(
+                    "killed",
+                    "nightly",
+                    "--run-date",
+                    next.toString(),
+                    "--set",
+                    "gates.min-events=1000000")))
+        .isEqualTo(ExitCodes.GATE_BLOCKED);
     assertThat(new RunLedger(lake("killed")).latestStatus(next))
         .containsEntry("quality-gate", RunLedger.BLOCKED)
         .doesNotContainKeys("features", "publish");

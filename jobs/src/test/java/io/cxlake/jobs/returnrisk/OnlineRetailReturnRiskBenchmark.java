@@ -78,7 +78,7 @@ class OnlineRetailReturnRiskBenchmark {
     CxConfig.ReturnRiskSettings s = config.returnRisk();
     Dataset<Row> examples = TrainingSet.returnRisk(lake, last, s.labelDays()).cache();
     Dataset<Row> open = TrainingSet.returnRiskToScore(lake, last.minusDays(s.labelDays()));
-    ReturnRiskResult r = ReturnRisk.run(examples, open, s, last.minusDays(1));
+    ReturnRiskResult r = ReturnRisk.train(examples, s, last.minusDays(1));
     long t3 = System.nanoTime();
 
     System.out.printf(
@@ -128,6 +128,9 @@ class OnlineRetailReturnRiskBenchmark {
     for (ModelTerm t : r.model().terms()) {
       System.out.println("RESULT term " + t);
     }
-    r.scores().limit(5).collectAsList().forEach(x -> System.out.println("RESULT score " + x));
+    ReturnRisk.score(r.model(), open, s, last.minusDays(1))
+        .limit(5)
+        .collectAsList()
+        .forEach(x -> System.out.println("RESULT score " + x));
   }
 }

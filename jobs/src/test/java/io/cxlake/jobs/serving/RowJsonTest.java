@@ -24,7 +24,7 @@ class RowJsonTest {
   @Test
   void aGroupIsStandardJsonWithoutTheKeyColumn() throws Exception {
     List<List<Object>> rows =
-        List.of(List.of("o1", 1, 0.25, "high", List.of("a\"b", "tab\tnew\nline\\")));
+        List.of(List.of("o1", 1, "i1", 0.25, "high", List.of("a\"b", "tab\tnew\nline\\"), "rr-1"));
     String json = RowJson.encodeGroup(ServingTable.RETURN_RISK, rows);
     var parsed = new ObjectMapper().readTree(json);
     assertThat(parsed.get(0).has("order_id")).isFalse();

@@ -43,9 +43,11 @@ final class ScoreFixtures {
             List.of(
                 "order-" + i,
                 line,
+                "item-" + (i + line),
                 p,
                 p > 0.6 ? "high" : p > 0.3 ? "medium" : "low",
-                List.of("size_sensitive_v" + tag, "multi \"size\"\t{x,y}\\ é\n")));
+                List.of("size_sensitive_v" + tag, "multi \"size\"\t{x,y}\\ é\n"),
+                "rr-" + tag));
       }
     }
     t.put(ServingTable.SIMILAR_ITEMS, similar);

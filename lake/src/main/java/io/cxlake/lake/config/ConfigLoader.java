@@ -165,7 +165,8 @@ public final class ConfigLoader {
             t.positiveDouble("gates.psi-warn"),
             t.positiveDouble("gates.psi-block"),
             t.atLeast("gates.psi-bins", 2),
-            t.positiveInt("gates.psi-min-rows")),
+            t.positiveInt("gates.psi-min-rows"),
+            t.between("gates.champion-tolerance", 0, 1, true)),
         new CxConfig.NightlySettings(t.positiveInt("nightly.lock-ttl-minutes")),
         new CxConfig.ReturnRiskSettings(
             t.positiveInt("return-risk.label-days"),

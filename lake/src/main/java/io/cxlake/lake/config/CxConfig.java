@@ -101,7 +101,8 @@ public record CxConfig(
    * less complete than {@code minCompleteness}; key duplicates; the newest event older than {@code
    * maxStalenessDays}. Drift: PSI of each model feature and of the scores against the training
    * reference over {@code psiBins} bins, a warning from {@code psiWarn}, a block from {@code
-   * psiBlock}.
+   * psiBlock}. Models: a challenger that beats its baseline still loses to the champion when its
+   * gate metric is more than {@code championTolerance} (relative) below the champion's.
    */
   public record GateSettings(
       double maxQuarantineShare,
@@ -115,12 +116,13 @@ public record CxConfig(
       double psiWarn,
       double psiBlock,
       int psiBins,
-      int psiMinRows) {
+      int psiMinRows,
+      double championTolerance) {
 
     /** The quarantine and event-count thresholds with every other gate at its default. */
     public static GateSettings basic(double maxQuarantineShare, int minEvents) {
       return new GateSettings(
-          maxQuarantineShare, minEvents, 14, 3, 100, 3.0, 0.99, 0, 0.1, 0.25, 10, 200);
+          maxQuarantineShare, minEvents, 14, 3, 100, 3.0, 0.99, 0, 0.1, 0.25, 10, 200, 0.02);
     }
   }
 

@@ -58,7 +58,11 @@ public final class SparkSessions {
                 "org.apache.spark.sql.catalyst.optimizer.ConvertToLocalRelation")
             // Tiny tables: few partitions for Delta's snapshot state, no adaptive re-planning.
             .config("spark.databricks.delta.snapshotPartitions", "2")
-            .config("spark.sql.adaptive.enabled", "false");
+            .config("spark.sql.adaptive.enabled", "false")
+            // Tiny data: compiling generated code costs more than interpreting it (about half a
+            // small nightly's time). Jobs and the demo keep code generation.
+            .config("spark.sql.codegen.wholeStage", "false")
+            .config("spark.sql.codegen.factoryMode", "NO_CODEGEN");
     required().forEach(b::config);
     return b.getOrCreate();
   }

@@ -44,6 +44,28 @@ public final class ClassMetrics {
     return perClass.stream().mapToDouble(PerClass::f1).average().orElse(Double.NaN);
   }
 
+  /**
+   * The macro-F1 of always predicting the most frequent true class: the baseline a classifier must
+   * beat. That class gets precision = its share s and recall 1, so F1 2s/(1+s); every other class
+   * F1 0; the mean is over the classes present. NaN for an empty slice.
+   */
+  public static double majorityMacroF1(Map<String, Map<String, Long>> confusion) {
+    long all = 0;
+    long most = 0;
+    int present = 0;
+    for (Map<String, Long> row : confusion.values()) {
+      long n = row.values().stream().mapToLong(Long::longValue).sum();
+      all += n;
+      most = Math.max(most, n);
+      present += n > 0 ? 1 : 0;
+    }
+    if (all == 0) {
+      return Double.NaN;
+    }
+    double share = (double) most / all;
+    return 2 * share / (1 + share) / present;
+  }
+
   public static double accuracy(Map<String, Map<String, Long>> confusion) {
     long right = 0;
     long all = 0;

@@ -35,6 +35,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -50,6 +51,15 @@ import org.apache.spark.sql.types.StructType;
 public final class IntentModel {
   /** The intent written when there is no model to predict one. */
   public static final String UNKNOWN = "unknown";
+
+  private static final StructType LABELS =
+      new StructType().add("index", DataTypes.IntegerType).add("label", DataTypes.StringType);
+  private static final StructType THRESHOLDS =
+      new StructType()
+          .add("intent", DataTypes.StringType)
+          .add("threshold", DataTypes.DoubleType, true)
+          .add("precision", DataTypes.DoubleType)
+          .add("automated", DataTypes.IntegerType);
 
   private static final StructType ROUTE =
       new StructType().add("route", DataTypes.StringType).add("reason", DataTypes.StringType);
@@ -137,14 +147,71 @@ public final class IntentModel {
     if (pipeline == null) {
       return this;
     }
-    Map<String, ThresholdSelection.Choice> chosen =
-        Thresholds.choose(predict(validation), labels, settings);
+    return withChoices(Thresholds.choose(predict(validation), labels, settings), settings);
+  }
+
+  private IntentModel withChoices(
+      Map<String, ThresholdSelection.Choice> chosen, IntentsSettings settings) {
     Map<String, Double> byIntent = new LinkedHashMap<>();
     chosen.forEach((k, v) -> byIntent.put(k, v.threshold()));
     RoutingPolicy policy =
         new RoutingPolicy(
             byIntent, Set.copyOf(settings.humanOnly()), settings.maxUnknownWordShare(), true);
     return new IntentModel(pipeline, labels, vocabulary, policy, chosen);
+  }
+
+  /**
+   * Writes the fitted model under {@code dir} (any Hadoop path, the lake's file system): the Spark
+   * ML pipeline, the label order, the training vocabulary and each intent's threshold. The routing
+   * settings (human-only intents, unknown-word share) are read from the config when it is loaded,
+   * so changing them takes effect without retraining.
+   */
+  public void save(SparkSession spark, String dir) throws java.io.IOException {
+    if (pipeline == null) {
+      throw new IllegalStateException("no trained intent model to save");
+    }
+    pipeline.write().overwrite().save(dir + "/pipeline");
+    List<Row> labelRows = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      labelRows.add(RowFactory.create(i, labels.get(i)));
+    }
+    spark.createDataFrame(labelRows, LABELS).write().mode("overwrite").parquet(dir + "/labels");
+    spark
+        .createDataset(new ArrayList<>(vocabulary), Encoders.STRING())
+        .write()
+        .mode("overwrite")
+        .parquet(dir + "/vocabulary");
+    List<Row> thresholdRows = new ArrayList<>();
+    thresholds.forEach(
+        (intent, c) ->
+            thresholdRows.add(
+                RowFactory.create(intent, c.threshold(), c.precision(), c.automated())));
+    spark
+        .createDataFrame(thresholdRows, THRESHOLDS)
+        .write()
+        .mode("overwrite")
+        .parquet(dir + "/thresholds");
+  }
+
+  /** The model {@link #save} wrote under {@code dir}, routing by the given settings. */
+  public static IntentModel load(SparkSession spark, String dir, IntentsSettings settings) {
+    PipelineModel pipeline = PipelineModel.load(dir + "/pipeline");
+    List<String> labels = new ArrayList<>();
+    for (Row r : spark.read().parquet(dir + "/labels").orderBy("index").collectAsList()) {
+      labels.add(r.getString(1));
+    }
+    Set<String> vocabulary =
+        new HashSet<>(
+            spark.read().parquet(dir + "/vocabulary").as(Encoders.STRING()).collectAsList());
+    Map<String, ThresholdSelection.Choice> chosen = new LinkedHashMap<>();
+    for (Row r : spark.read().parquet(dir + "/thresholds").orderBy("intent").collectAsList()) {
+      chosen.put(
+          r.getString(0),
+          new ThresholdSelection.Choice(
+              r.isNullAt(1) ? null : r.getDouble(1), r.getDouble(2), r.getInt(3)));
+    }
+    return new IntentModel(pipeline, labels, vocabulary, RoutingPolicy.noModel(), Map.of())
+        .withChoices(chosen, settings);
   }
 
   public boolean trained() {

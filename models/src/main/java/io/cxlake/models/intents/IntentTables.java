@@ -8,11 +8,11 @@ import java.util.List;
 
 /** The tables the support-intent classifier writes, one partition per run date. */
 public enum IntentTables implements TableSpec.Holder {
-  INTENTS(
+  TICKET_ROUTING(
       TableSpec.of(
-          "intents",
-          "Support-intent scores: each ticket of the run date with its predicted intent, the model's"
-              + " confidence, the route (automate or person) and why.",
+          "ticket_routing",
+          "Support-ticket routing: each ticket of the run date with its predicted intent, the"
+              + " model's confidence, the route (automate or person), why, and the model version.",
           "run_date",
           List.of("run_date", "ticket_id"),
           req("ticket_id", STRING),
@@ -20,6 +20,7 @@ public enum IntentTables implements TableSpec.Holder {
           req("confidence", DOUBLE),
           req("route", STRING),
           req("reason", STRING),
+          opt("model_version", STRING),
           req("run_date", DATE))),
   INTENT_METRICS(
       TableSpec.of(

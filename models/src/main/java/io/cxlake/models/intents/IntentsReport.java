@@ -20,7 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
-/** Turns a run's evaluations into the rows of the metric, confusion and KPI tables. */
+/** Turns evaluations into the rows of the metric, confusion and KPI tables. */
 final class IntentsReport {
   private IntentsReport() {}
 
@@ -28,8 +28,7 @@ final class IntentsReport {
       LocalDate runDate,
       IntentModel model,
       IntentsSettings settings,
-      Map<String, Long> counts,
-      SliceEvaluation onTest,
+      Map<String, Double> modelMetrics,
       SliceEvaluation onDay,
       Dataset<Row> dayScored,
       Dataset<Row> scores) {
@@ -51,7 +50,7 @@ final class IntentsReport {
     long resolved = day.isNullAt(2) ? 0 : day.getLong(2);
     long byBot = day.isNullAt(3) ? 0 : day.getLong(3);
 
-    Map<String, Long> c = new LinkedHashMap<>(counts);
+    Map<String, Long> c = new LinkedHashMap<>();
     c.put("tickets_scored", scored);
     c.put("tickets_automated", automated);
     c.put(
@@ -67,59 +66,63 @@ final class IntentsReport {
     k.put("realised_minutes_bot", day.isNullAt(4) ? Double.NaN : day.getDouble(4));
     k.put("realised_minutes_agent", day.isNullAt(5) ? Double.NaN : day.getDouble(5));
     k.put("precision_target", settings.precisionTarget());
-    k.put("test_macro_f1", onTest.macroF1());
-    k.put("test_accuracy", onTest.accuracy());
-    k.put("test_automated_precision", onTest.automatedPrecision());
-    k.put("test_containment", onTest.containment());
+    k.put("test_macro_f1", modelMetrics.getOrDefault("macro_f1", Double.NaN));
+    k.put("test_accuracy", modelMetrics.getOrDefault("accuracy", Double.NaN));
+    k.put("test_automated_precision", modelMetrics.getOrDefault("automated_precision", Double.NaN));
+    k.put("test_containment", modelMetrics.getOrDefault("containment", Double.NaN));
     k.put("day_macro_f1", onDay.macroF1());
     k.put("day_automated_precision", onDay.automatedPrecision());
 
     List<Row> kpiRows = new ArrayList<>();
     k.forEach((name, v) -> kpiRows.add(RowFactory.create(name, Double.isNaN(v) ? null : v, d)));
-    List<Row> metricRows = new ArrayList<>();
-    List<Row> confusionRows = new ArrayList<>();
-    for (SliceEvaluation e : List.of(onTest, onDay)) {
-      for (ClassMetrics.PerClass m : e.perClass()) {
-        ThresholdSelection.Choice t = model.thresholds().get(m.label());
-        metricRows.add(
-            RowFactory.create(
-                e.slice(),
-                m.label(),
-                m.precision(),
-                m.recall(),
-                m.f1(),
-                m.support(),
-                t == null ? null : t.threshold(),
-                d));
-      }
-      e.confusion()
-          .forEach(
-              (actual, row) ->
-                  row.forEach(
-                      (predicted, n) ->
-                          confusionRows.add(
-                              RowFactory.create(e.slice(), actual, predicted, n, d))));
-    }
     String summary =
         String.format(
             Locale.ROOT,
-            "%d tickets on %s: %d automated (containment %.1f%%); held-out test of %d: macro-F1"
-                + " %.3f, automated precision %.3f (target %.2f)",
+            "%d tickets on %s: %d automated (containment %.1f%%); the model's held-out test:"
+                + " macro-F1 %.3f, automated precision %.3f (target %.2f)",
             scored,
             runDate,
             automated,
             100 * k.get("predicted_containment"),
-            onTest.tickets(),
-            onTest.macroF1(),
-            onTest.automatedPrecision(),
+            k.get("test_macro_f1"),
+            k.get("test_automated_precision"),
             settings.precisionTarget());
     return new IntentsResult(
         scores,
-        spark.createDataFrame(metricRows, IntentTables.INTENT_METRICS.schema()),
-        spark.createDataFrame(confusionRows, IntentTables.INTENT_CONFUSION.schema()),
+        sliceRows(spark, onDay, model, runDate),
         spark.createDataFrame(kpiRows, IntentTables.INTENT_KPIS.schema()),
         c,
         k,
         summary);
+  }
+
+  /** One slice's per-intent metrics (with each intent's threshold) and confusion cells. */
+  static IntentsResult.Rows sliceRows(
+      SparkSession spark, SliceEvaluation e, IntentModel model, LocalDate runDate) {
+    Date d = Date.valueOf(runDate);
+    List<Row> metricRows = new ArrayList<>();
+    List<Row> confusionRows = new ArrayList<>();
+    for (ClassMetrics.PerClass m : e.perClass()) {
+      ThresholdSelection.Choice t = model.thresholds().get(m.label());
+      metricRows.add(
+          RowFactory.create(
+              e.slice(),
+              m.label(),
+              m.precision(),
+              m.recall(),
+              m.f1(),
+              m.support(),
+              t == null ? null : t.threshold(),
+              d));
+    }
+    e.confusion()
+        .forEach(
+            (actual, row) ->
+                row.forEach(
+                    (predicted, n) ->
+                        confusionRows.add(RowFactory.create(e.slice(), actual, predicted, n, d))));
+    return new IntentsResult.Rows(
+        spark.createDataFrame(metricRows, IntentTables.INTENT_METRICS.schema()),
+        spark.createDataFrame(confusionRows, IntentTables.INTENT_CONFUSION.schema()));
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.cxlake.lake.config.CxConfig.ReturnRiskSettings;
 import io.cxlake.models.evaluation.Reliability;
+import io.cxlake.models.registry.ModelVersion;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One return-risk run, without I/O: split the labelled lines by time, fit and calibrate, evaluate
- * on the newest slice against the naive baseline, check fairness, gate, and score the open lines.
+ * on the newest slice against the naive baseline, check fairness and gate; and score open lines.
  */
 public final class ReturnRisk {
   private ReturnRisk() {}
@@ -70,11 +71,18 @@ public final class ReturnRisk {
     return new long[] {r.getLong(0), ((Number) r.get(1)).longValue()};
   }
 
-  /** Runs on {@code examples} (labelled) and scores {@code open}; both from TrainingSet. */
-  public static ReturnRiskResult run(
-      Dataset<Row> examples, Dataset<Row> open, ReturnRiskSettings s, LocalDate runDate) {
+  /** The model name in model_registry and model_versions. */
+  public static final String MODEL = "return_risk";
+
+  /**
+   * Trains on {@code examples} (labelled, from TrainingSet): fit and calibrate on the older slices,
+   * evaluate on the newest against the naive baseline, check fairness. {@code gatePassed} says
+   * whether the model may serve at all; the champion comparison is the registry's.
+   */
+  public static ReturnRiskResult train(
+      Dataset<Row> examples, ReturnRiskSettings s, LocalDate runDate) {
     TimeSplit split = TimeSplit.of(examples, s.calibrationShare(), s.testShare());
-    String version = "return_risk-" + runDate;
+    String version = ModelVersion.versionFor(MODEL, runDate);
     ReturnRiskModel model =
         new ReturnRiskTrainer(s.regParam(), s.minCategoryCount())
             .fit(split.train(), split.calibration(), version);
@@ -105,27 +113,34 @@ public final class ReturnRisk {
 
     SparkSession spark = examples.sparkSession();
     Date day = Date.valueOf(runDate);
-    Dataset<Row> scores =
-        model
-            .score(open, s.mediumBand(), s.highBand())
-            .select(
-                col("order_id"),
-                col("line_no"),
-                col("probability"),
-                col("band"),
-                col("reasons"),
-                lit(day).as("run_date"));
     return new ReturnRiskResult(
         model,
         eval,
         fairness,
         passed,
         warnings,
-        scores,
         modelRows(spark, model, day),
         metricRows(spark, version, eval, fairness, passed, day),
         reliabilityRows(spark, version, eval.reliability(), day),
         fairnessRows(spark, version, fairness, day));
+  }
+
+  /**
+   * The return_risk rows of run-date {@code runDate}: {@code open} lines scored by {@code model}.
+   */
+  public static Dataset<Row> score(
+      ReturnRiskModel model, Dataset<Row> open, ReturnRiskSettings s, LocalDate runDate) {
+    return model
+        .score(open, s.mediumBand(), s.highBand())
+        .select(
+            col("order_id"),
+            col("line_no"),
+            col("item_id"),
+            col("probability"),
+            col("band"),
+            col("reasons"),
+            lit(model.version()).as("model_version"),
+            lit(Date.valueOf(runDate)).as("run_date"));
   }
 
   private static Dataset<Row> modelRows(SparkSession spark, ReturnRiskModel m, Date day) {

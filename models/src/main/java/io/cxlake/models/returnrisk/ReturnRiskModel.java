@@ -42,6 +42,45 @@ public record ReturnRiskModel(
 
   static final double MIN_REASON_LOGIT = 0.1;
 
+  /**
+   * The model as stored in return_risk_model (columns version, term, level, mean, coefficient): the
+   * terms, with {@code _intercept}, {@code _platt_slope}, {@code _platt_offset} and {@code
+   * _base_rate} carrying their values as coefficients.
+   */
+  public static ReturnRiskModel fromRows(String version, List<Row> rows) {
+    Map<String, Double> extra = new LinkedHashMap<>();
+    List<ModelTerm> terms = new ArrayList<>();
+    for (Row r : rows) {
+      String term = r.getAs("term");
+      double coefficient = r.getAs("coefficient");
+      if (term.startsWith("_")) {
+        extra.put(term, coefficient);
+      } else {
+        terms.add(new ModelTerm(term, r.getAs("level"), r.getAs("mean"), coefficient));
+      }
+    }
+    for (String k : List.of("_intercept", "_platt_slope", "_platt_offset", "_base_rate")) {
+      if (!extra.containsKey(k)) {
+        throw new IllegalStateException(
+            "return_risk_model holds no " + k + " row for version " + version);
+      }
+    }
+    // Terms in the trainer's order (numeric, then categorical), so reasons list as they did.
+    List<String> order = new ArrayList<>();
+    Terms.numeric(extra.get("_base_rate")).forEach(n -> order.add(n.name()));
+    Terms.categorical().forEach(c -> order.add(c.name()));
+    terms.sort(
+        java.util.Comparator.comparingInt((ModelTerm t) -> order.indexOf(t.term()))
+            .thenComparing(t -> t.level() == null ? "" : t.level()));
+    return new ReturnRiskModel(
+        version,
+        extra.get("_intercept"),
+        extra.get("_platt_slope"),
+        extra.get("_platt_offset"),
+        extra.get("_base_rate"),
+        List.copyOf(terms));
+  }
+
   /** The raw (uncalibrated) log-odds of each row, as a column. */
   Column rawLogit() {
     Column z = lit(intercept);

@@ -4,14 +4,13 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** A return-risk run: the model, its evaluation and checks, and the rows each table gets. */
+/** A trained return-risk model: its evaluation and checks, and the rows each table gets. */
 public record ReturnRiskResult(
     ReturnRiskModel model,
     Evaluation evaluation,
     Fairness.Check fairness,
     boolean gatePassed,
     List<String> warnings,
-    Dataset<Row> scores,
     Dataset<Row> modelRows,
     Dataset<Row> metricRows,
     Dataset<Row> reliabilityRows,

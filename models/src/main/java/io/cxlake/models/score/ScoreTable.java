@@ -51,15 +51,17 @@ public enum ScoreTable implements TableSpec.Holder {
   RETURN_RISK(
       TableSpec.of(
           "return_risk",
-          "Return probability per open order line for run_date, its band (low, medium, high) and the"
-              + " reason codes that pushed it up.",
+          "Return probability per open order line for run_date, its band (low, medium, high), the"
+              + " reason codes that pushed it up, and the model version that scored it.",
           "run_date",
           List.of("run_date", "order_id", "line_no"),
           req("order_id", STRING),
           req("line_no", INT),
+          req("item_id", STRING),
           req("probability", DOUBLE),
           req("band", STRING),
           req("reasons", createArrayType(STRING)),
+          req("model_version", STRING),
           req("run_date", DATE))),
   MODEL_VERSIONS(
       TableSpec.of(

@@ -38,6 +38,17 @@ class ClassMetricsTest {
   }
 
   @Test
+  void theMajorityBaselinePredictsTheCommonestTrueClassForEveryTicket() {
+    // a holds 10 of 15 tickets: P = 2/3, R = 1, F1 = 0.8; b gets 0; c has no tickets, not counted.
+    assertThat(ClassMetrics.majorityMacroF1(M)).isCloseTo(0.8 / 2, within(1e-12));
+    // Predicting a for all, scored by macroF1 the usual way, gives the same number.
+    Map<String, Map<String, Long>> allA = Map.of("a", Map.of("a", 10L), "b", Map.of("a", 5L));
+    assertThat(ClassMetrics.majorityMacroF1(M))
+        .isCloseTo(ClassMetrics.macroF1(ClassMetrics.of(allA)), within(1e-12));
+    assertThat(ClassMetrics.majorityMacroF1(Map.of())).isNaN();
+  }
+
+  @Test
   void accuracyIsTheDiagonalShare() {
     assertThat(ClassMetrics.accuracy(M)).isCloseTo(12.0 / 15, within(1e-12));
     assertThat(ClassMetrics.accuracy(Map.of())).isNaN();

@@ -8,6 +8,7 @@ import io.cxlake.lake.testing.SparkExtension;
 import io.cxlake.lake.testing.TempLake;
 import io.cxlake.models.score.ScoreTable;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,12 +26,35 @@ class ReturnRiskRowsTest {
     ReturnRiskSettings s =
         new ReturnRiskSettings(30, 0.2, 0.2, 0.001, 20, 0.2, 0.4, 10, 1.5, 100, false);
     assertThat(ReturnRisk.whyNoModel(lines, s)).isEmpty();
-    ReturnRiskResult r = ReturnRisk.run(lines, lines.limit(200).drop("label"), s, D);
+    ReturnRiskResult r = ReturnRisk.train(lines, s, D);
+    Dataset<Row> open = lines.limit(200).drop("label");
     Lake lake = TempLake.create(spark);
-    assertThat(lake.replacePartition(ScoreTable.RETURN_RISK, D, r.scores())).isEqualTo(200);
+    assertThat(
+            lake.replacePartition(
+                ScoreTable.RETURN_RISK, D, ReturnRisk.score(r.model(), open, s, D)))
+        .isEqualTo(200);
     assertThat(lake.read(ScoreTable.RETURN_RISK).where("size(reasons) > 0").count()).isPositive();
     assertThat(lake.replacePartition(ReturnRiskTables.RETURN_RISK_MODEL, D, r.modelRows()))
         .isEqualTo(r.modelRows().count());
+
+    // The stored model rows are the model: rebuilt from them, it scores every line as it did.
+    ReturnRiskModel back =
+        ReturnRiskModel.fromRows(
+            r.model().version(), lake.read(ReturnRiskTables.RETURN_RISK_MODEL).collectAsList());
+    List<Row> before =
+        ReturnRisk.score(r.model(), open, s, D).orderBy("order_id", "line_no").collectAsList();
+    List<Row> after =
+        ReturnRisk.score(back, open, s, D).orderBy("order_id", "line_no").collectAsList();
+    assertThat(after).hasSize(before.size());
+    for (int i = 0; i < before.size(); i++) {
+      Row b = before.get(i);
+      Row a = after.get(i);
+      assertThat((double) a.getAs("probability"))
+          .isCloseTo((double) b.getAs("probability"), org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(a.<String>getAs("band")).isEqualTo(b.getAs("band"));
+      assertThat(a.getList(a.fieldIndex("reasons"))).isEqualTo(b.getList(b.fieldIndex("reasons")));
+      assertThat(a.<String>getAs("model_version")).isEqualTo(r.model().version());
+    }
     assertThat(lake.replacePartition(ReturnRiskTables.RETURN_RISK_METRICS, D, r.metricRows()))
         .isEqualTo(r.metricRows().count());
     assertThat(
