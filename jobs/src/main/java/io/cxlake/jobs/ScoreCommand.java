@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Score --run-date's rows with the champion version of one model (see train and models"
             + " list).",
-    subcommands = {ScoreRecsCommand.class, ScoreReturnRiskCommand.class, ScoreIntentsCommand.class})
+    subcommands = {ScoreReturnRiskCommand.class, ScoreIntentsCommand.class, ScoreRecsCommand.class})
 public final class ScoreCommand implements Runnable {
   @ParentCommand Main main;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
         "Train one model for --run-date, register it in model_registry and gate it against its"
             + " baseline and the champion. Exit 3 when the new version is rejected (the champion"
             + " keeps serving).",
-    subcommands = {TrainRecsCommand.class, TrainReturnRiskCommand.class, TrainIntentsCommand.class})
+    subcommands = {TrainReturnRiskCommand.class, TrainIntentsCommand.class, TrainRecsCommand.class})
 public final class TrainCommand implements Runnable {
   @ParentCommand Main main;
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code score recs}. */
+/** {@code cxlake score recs}. */
 @Command(
     name = "recs",
     mixinStandardHelpOptions = true,
@@ -22,11 +22,11 @@ import picocli.CommandLine.ParentCommand;
 public final class ScoreRecsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @ParentCommand ScoreCommand parent;
+  @ParentCommand ScoreCommand score;
 
   @Override
   public Integer call() throws Exception {
-    Pipeline p = Pipeline.open(common, parent.main().secrets());
+    Pipeline p = Pipeline.open(common, score.main().secrets());
     RecsScoring.Outcome o = RecsStep.score(p, common.runDate());
     System.out.println("score recs " + common.runDate() + ": " + o.summary());
     return ExitCodes.OK;
