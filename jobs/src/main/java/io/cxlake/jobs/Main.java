@@ -22,6 +22,7 @@ import io.cxlake.jobs.serving.ServingException;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
+import io.cxlake.jobs.recs.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,6 +50,7 @@ import picocli.CommandLine.Command;
       AutomationsCommand.class,
       QualityCommand.class,
       DriftCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -153,15 +153,13 @@ public final class ItemItem implements CollaborativeModel {
 
   @Override
   public Dataset<Row> recommend(Dataset<Row> users, int k, Dataset<Row> exclude) {
-    Dataset<Row> u =
+    Dataset<Row> rows =
         users
             .select("user_id")
             .distinct()
             .join(history, "user_id")
             .groupBy("user_id")
             .agg(collect_list("iix").as("hist"));
-    Dataset<Row> uix = DenseIds.of(u, "user_id", "uix");
-    Dataset<Row> rows = u.join(uix, "user_id");
     if (exclude != null) {
       Dataset<Row> ex =
           exclude
@@ -173,8 +171,7 @@ public final class ItemItem implements CollaborativeModel {
     } else {
       rows = rows.withColumn("ex", lit(null).cast("array<int>"));
     }
-    return ItemScoring.topK(rows.select("uix", "hist", "ex"), weights, k)
-        .join(uix, "uix")
+    return ItemScoring.topK(rows.select("user_id", "hist", "ex"), weights, k)
         .join(items, "iix")
         .select("user_id", "item_id", "score", "rank");
   }

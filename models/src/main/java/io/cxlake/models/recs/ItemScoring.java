@@ -7,17 +7,26 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Top k per user of an item-item model, on the executors: the weights are broadcast once; each
  * user's history rows are summed into a score vector, excluded items dropped, a bounded heap kept.
  */
 final class ItemScoring {
+  static final StructType SCHEMA =
+      new StructType()
+          .add("user_id", DataTypes.StringType, false)
+          .add("iix", DataTypes.IntegerType, false)
+          .add("score", DataTypes.DoubleType, false)
+          .add("rank", DataTypes.IntegerType, false);
+
   private ItemScoring() {}
 
   /**
-   * @param users rows (uix int, history array&lt;int&gt;, excluded array&lt;int&gt; or null)
-   * @return rows as {@link BlockwiseTopK#SCHEMA}
+   * @param users rows (user_id string, history array&lt;int&gt;, excluded array&lt;int&gt; or null)
+   * @return rows (user_id, iix, score, rank)
    */
   static Dataset<Row> topK(Dataset<Row> users, ItemWeights weights, int k) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(users.sparkSession().sparkContext());
@@ -65,11 +74,11 @@ final class ItemScoring {
                     for (int t = 0; t < m; t++) {
                       result.add(
                           RowFactory.create(
-                              r.getInt(0), topItems[t], (double) topScores[t], t + 1));
+                              r.getString(0), topItems[t], (double) topScores[t], t + 1));
                     }
                   }
                   return result.iterator();
                 });
-    return users.sparkSession().createDataFrame(out, BlockwiseTopK.SCHEMA);
+    return users.sparkSession().createDataFrame(out, SCHEMA);
   }
 }

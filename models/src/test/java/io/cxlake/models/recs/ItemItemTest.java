@@ -1,6 +1,7 @@
 package io.cxlake.models.recs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.cxlake.lake.testing.SparkExtension;
@@ -87,11 +88,11 @@ class ItemItemTest {
     double pop = RankingEvaluation.of(Popularity.fit(train), train, test, 5, true).ndcg();
     assertThat(RankingEvaluation.of(m, train, test, 5, true).ndcg()).isGreaterThan(pop * 1.5);
 
-    // over the limit, only kNN is tried
-    ItemItem.Choice small =
-        ItemItem.choose(train, test, new ItemItem.Settings(null, 10, 10, 20, 500), 5, true);
-    assertThat(small.settings().variant()).isEqualTo("knn");
-    assertThat(small.notes().get("choice_reason")).contains("> ease-max-items 10");
+    // over the limit, EASE is not an option
+    ItemItem.Settings small = new ItemItem.Settings(null, 10, 10, 20, 500);
+    assertThat(ItemItem.fit(train, small).params().get("variant")).isEqualTo("knn");
+    assertThatThrownBy(() -> ItemItem.fit(train, small.withVariant(ItemItem.EASE)))
+        .hasMessageContaining("EASE needs at most 10 items");
   }
 
   /** B = I − P·diag(1/diag(P)), P = (XᵀX + λI)⁻¹, by Gauss-Jordan. */
