@@ -14,6 +14,7 @@ import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.nightly.DriftCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
 import io.cxlake.jobs.nightly.QualityCommand;
+import io.cxlake.jobs.recs.EvalCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.serving.LookupCommand;
 import io.cxlake.jobs.serving.PublishCommand;
@@ -22,7 +23,6 @@ import io.cxlake.jobs.serving.ServingException;
 import io.cxlake.jobs.sql.SqlCommand;
 import io.cxlake.lake.config.ConfigError;
 import io.cxlake.lake.config.Secrets;
-import io.cxlake.jobs.recs.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

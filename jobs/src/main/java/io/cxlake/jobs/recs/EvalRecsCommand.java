@@ -38,10 +38,17 @@ import picocli.CommandLine.Option;
 public final class EvalRecsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Interactions file (a header row names the columns; .gz read as gzip).")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "FILE",
+      description = "Interactions file (a header row names the columns; .gz read as gzip).")
   File input;
 
-  @Option(names = "--format", defaultValue = "csv", description = "csv or tsv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      description = "csv or tsv (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--user-col", required = true, paramLabel = "U")
@@ -50,16 +57,28 @@ public final class EvalRecsCommand implements Callable<Integer> {
   @Option(names = "--item-col", required = true, paramLabel = "I")
   String itemCol;
 
-  @Option(names = "--rating-col", paramLabel = "R", description = "Strength of an interaction; without it each row counts 1.")
+  @Option(
+      names = "--rating-col",
+      paramLabel = "R",
+      description = "Strength of an interaction; without it each row counts 1.")
   String ratingCol;
 
-  @Option(names = "--time-col", paramLabel = "T", description = "Timestamp (date-time text or epoch seconds); needed by a time split.")
+  @Option(
+      names = "--time-col",
+      paramLabel = "T",
+      description = "Timestamp (date-time text or epoch seconds); needed by a time split.")
   String timeCol;
 
-  @Option(names = "--where", paramLabel = "SQL", description = "Keep only rows matching this Spark SQL condition (e.g. \"Quantity > 0\").")
+  @Option(
+      names = "--where",
+      paramLabel = "SQL",
+      description = "Keep only rows matching this Spark SQL condition (e.g. \"Quantity > 0\").")
   String where;
 
-  @Option(names = "--split", defaultValue = "random-by-item:0.75", description = "time:R, random-by-user:R or random-by-item:R (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--split",
+      defaultValue = "random-by-item:0.75",
+      description = "time:R, random-by-user:R or random-by-item:R (default: ${DEFAULT-VALUE}).")
   String split;
 
   @Option(names = "--seed", defaultValue = "42")
@@ -68,13 +87,25 @@ public final class EvalRecsCommand implements Callable<Integer> {
   @Option(names = "--k", defaultValue = "10")
   int k;
 
-  @Option(names = "--model", defaultValue = "blend", description = "als, item-item or blend (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--model",
+      defaultValue = "blend",
+      description = "als, item-item or blend (default: ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--exclude-seen", defaultValue = "true", arity = "1", description = "Remove each user's training items from the candidates (default: ${DEFAULT-VALUE}); false allows repeats.")
+  @Option(
+      names = "--exclude-seen",
+      defaultValue = "true",
+      arity = "1",
+      description =
+          "Remove each user's training items from the candidates (default: ${DEFAULT-VALUE}); false allows repeats.")
   boolean excludeSeen;
 
-  @Option(names = "--tune", defaultValue = "true", arity = "1", description = "Tune on a validation split of train (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tune",
+      defaultValue = "true",
+      arity = "1",
+      description = "Tune on a validation split of train (default: ${DEFAULT-VALUE}).")
   boolean tune;
 
   @Option(names = "--json-out", paramLabel = "FILE")
@@ -88,7 +119,14 @@ public final class EvalRecsCommand implements Callable<Integer> {
       spec = Splits.Spec.parse(split);
       options =
           new HoldoutEvaluation.Options(
-              model, spec, seed, k, excludeSeen, tune, AlsTuning.Grid.SMALL, ItemItem.Settings.DEFAULT);
+              model,
+              spec,
+              seed,
+              k,
+              excludeSeen,
+              tune,
+              AlsTuning.Grid.SMALL,
+              ItemItem.Settings.DEFAULT);
     } catch (IllegalArgumentException e) {
       throw new ConfigError(e.getMessage());
     }
@@ -123,7 +161,8 @@ public final class EvalRecsCommand implements Callable<Integer> {
     if (where != null) {
       raw = raw.where(where);
     }
-    Column strength = ratingCol == null ? lit(1.0) : expr("try_cast(" + q(ratingCol) + " as double)");
+    Column strength =
+        ratingCol == null ? lit(1.0) : expr("try_cast(" + q(ratingCol) + " as double)");
     Column ts =
         timeCol == null
             ? lit(null).cast("timestamp")
@@ -139,18 +178,28 @@ public final class EvalRecsCommand implements Callable<Integer> {
                 expr("trim(" + q(itemCol) + ")").as("item_id"),
                 strength.as("strength"),
                 ts.as("ts"))
-            .where(col("user_id").isNotNull().and(col("item_id").isNotNull()).and(col("strength").isNotNull()));
+            .where(
+                col("user_id")
+                    .isNotNull()
+                    .and(col("item_id").isNotNull())
+                    .and(col("strength").isNotNull()));
     if (timeCol != null) {
       rows = rows.where(col("ts").isNotNull());
     }
     rows = rows.cache();
     if (rows.isEmpty()) {
-      throw new ConfigError("--input " + input + ": no row has a user, an item" + (ratingCol != null ? ", a numeric rating" : "") + (timeCol != null ? " and a time" : ""));
+      throw new ConfigError(
+          "--input "
+              + input
+              + ": no row has a user, an item"
+              + (ratingCol != null ? ", a numeric rating" : "")
+              + (timeCol != null ? " and a time" : ""));
     }
     HoldoutEvaluation.Report report = HoldoutEvaluation.run(rows, options);
     System.out.print(EvalReport.table(report, k, model));
     if (jsonOut != null) {
-      Files.writeString(jsonOut.toPath(), EvalReport.json(report, k, model, split, seed, excludeSeen));
+      Files.writeString(
+          jsonOut.toPath(), EvalReport.json(report, k, model, split, seed, excludeSeen));
     }
     return ExitCodes.OK;
   }
@@ -158,7 +207,12 @@ public final class EvalRecsCommand implements Callable<Integer> {
   private static void check(String option, String name, List<String> columns) {
     if (!columns.contains(name)) {
       throw new ConfigError(
-          option + " '" + name + "' is not a column of the input (columns: " + String.join(", ", columns) + ")");
+          option
+              + " '"
+              + name
+              + "' is not a column of the input (columns: "
+              + String.join(", ", columns)
+              + ")");
     }
   }
 

@@ -59,7 +59,10 @@ final class EvalReport {
       b.append("  ").append(str(e.getKey())).append(": {");
       int i = 0;
       for (Map.Entry<String, Double> m : e.getValue().asMap().entrySet()) {
-        b.append(i++ == 0 ? "" : ", ").append(str(m.getKey())).append(": ").append(num(m.getValue()));
+        b.append(i++ == 0 ? "" : ", ")
+            .append(str(m.getKey()))
+            .append(": ")
+            .append(num(m.getValue()));
       }
       b.append(", \"users\": ").append(e.getValue().users()).append("},\n");
     }

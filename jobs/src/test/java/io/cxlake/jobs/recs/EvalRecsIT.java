@@ -29,7 +29,8 @@ class EvalRecsIT {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -41,14 +42,37 @@ class EvalRecsIT {
     Path json = Files.createTempFile("eval", ".json");
     Run r =
         run(
-            "eval", "recs", "--input", FILE, "--format", "csv", "--user-col", "customer",
-            "--item-col", "product", "--rating-col", "rating", "--time-col", "timestamp",
-            "--split", "random-by-user:0.75", "--seed", "42", "--k", "10", "--model", "blend",
-            "--tune", "false", "--json-out", json.toString());
+            "eval",
+            "recs",
+            "--input",
+            FILE,
+            "--format",
+            "csv",
+            "--user-col",
+            "customer",
+            "--item-col",
+            "product",
+            "--rating-col",
+            "rating",
+            "--time-col",
+            "timestamp",
+            "--split",
+            "random-by-user:0.75",
+            "--seed",
+            "42",
+            "--k",
+            "10",
+            "--model",
+            "blend",
+            "--tune",
+            "false",
+            "--json-out",
+            json.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
     assertThat(r.out()).contains("model (blend)").contains("popularity").contains("nDCG@10");
     String j = Files.readString(json);
-    for (String key : new String[] {"precision_at_k", "recall_at_k", "ndcg_at_k", "map_at_k", "coverage"}) {
+    for (String key :
+        new String[] {"precision_at_k", "recall_at_k", "ndcg_at_k", "map_at_k", "coverage"}) {
       assertThat(j).contains("\"" + key + "\"");
     }
     double model = metric(j, "model", "ndcg_at_k");
@@ -66,20 +90,49 @@ class EvalRecsIT {
     assertThat(col.err()).contains("--user-col 'customr'").contains("customer, product");
 
     Run split =
-        run("eval", "recs", "--input", FILE, "--user-col", "customer", "--item-col", "product",
-            "--split", "random-by-basket:0.75");
+        run(
+            "eval",
+            "recs",
+            "--input",
+            FILE,
+            "--user-col",
+            "customer",
+            "--item-col",
+            "product",
+            "--split",
+            "random-by-basket:0.75");
     assertThat(split.code()).isEqualTo(ExitCodes.BAD_CONFIG);
     assertThat(split.err()).contains("random-by-basket");
 
     Run ratio =
-        run("eval", "recs", "--input", FILE, "--user-col", "customer", "--item-col", "product",
-            "--split", "time:1.5", "--time-col", "timestamp");
+        run(
+            "eval",
+            "recs",
+            "--input",
+            FILE,
+            "--user-col",
+            "customer",
+            "--item-col",
+            "product",
+            "--split",
+            "time:1.5",
+            "--time-col",
+            "timestamp");
     assertThat(ratio.code()).isEqualTo(ExitCodes.BAD_CONFIG);
     assertThat(ratio.err()).contains("time:1.5").contains("between 0 and 1");
 
     Run noTime =
-        run("eval", "recs", "--input", FILE, "--user-col", "customer", "--item-col", "product",
-            "--split", "time:0.75");
+        run(
+            "eval",
+            "recs",
+            "--input",
+            FILE,
+            "--user-col",
+            "customer",
+            "--item-col",
+            "product",
+            "--split",
+            "time:0.75");
     assertThat(noTime.code()).isEqualTo(ExitCodes.BAD_CONFIG);
     assertThat(noTime.err()).contains("--time-col");
   }
