@@ -129,17 +129,7 @@ public final class CollaborativeBlend implements CollaborativeModel {
       int candidates,
       double step) {
     Dataset<Row> seen = train.select("user_id", "item_id").distinct();
-    Dataset<Row> relevant = validation.select("user_id", "item_id").distinct();
-    if (excludeSeen) {
-      relevant =
-          relevant.join(
-              seen,
-              relevant
-                  .col("user_id")
-                  .equalTo(seen.col("user_id"))
-                  .and(relevant.col("item_id").equalTo(seen.col("item_id"))),
-              "left_anti");
-    }
+    Dataset<Row> relevant = RankingEvaluation.relevant(seen, validation, excludeSeen);
     relevant = relevant.cache();
     Dataset<Row> users = relevant.select("user_id").distinct().cache();
     long catalog = seen.select("item_id").distinct().count();
