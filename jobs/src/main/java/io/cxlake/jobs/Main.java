@@ -14,6 +14,7 @@ import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.nightly.DriftCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
 import io.cxlake.jobs.nightly.QualityCommand;
+import io.cxlake.jobs.recs.EvalCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.serving.LookupCommand;
 import io.cxlake.jobs.serving.PublishCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Command;
       AutomationsCommand.class,
       QualityCommand.class,
       DriftCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

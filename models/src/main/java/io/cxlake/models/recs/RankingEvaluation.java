@@ -85,17 +85,7 @@ public final class RankingEvaluation {
       int k,
       boolean excludeSeen) {
     Dataset<Row> seen = train.select("user_id", "item_id").distinct();
-    Dataset<Row> relevant = heldOut.select("user_id", "item_id").distinct();
-    if (excludeSeen) {
-      relevant =
-          relevant.join(
-              seen,
-              relevant
-                  .col("user_id")
-                  .equalTo(seen.col("user_id"))
-                  .and(relevant.col("item_id").equalTo(seen.col("item_id"))),
-              "left_anti");
-    }
+    Dataset<Row> relevant = RankingEvaluation.relevant(seen, heldOut, excludeSeen);
     relevant = relevant.cache();
     Dataset<Row> recs =
         model.recommend(relevant.select("user_id").distinct(), k, excludeSeen ? seen : null);
@@ -103,6 +93,19 @@ public final class RankingEvaluation {
     Result r = evaluate(recs, relevant, k, catalog);
     relevant.unpersist();
     return r;
+  }
+
+  /**
+   * The distinct held-out pairs, without those in {@code seen} when {@code excludeSeen}. Joined on
+   * column names: both frames often come from one source, where column references are ambiguous.
+   */
+  public static Dataset<Row> relevant(
+      Dataset<Row> seen, Dataset<Row> heldOut, boolean excludeSeen) {
+    Dataset<Row> relevant = heldOut.select("user_id", "item_id").distinct();
+    return excludeSeen
+        ? relevant.join(
+            seen.select("user_id", "item_id"), new String[] {"user_id", "item_id"}, "left_anti")
+        : relevant;
   }
 
   /** The frame with a {@code rank} column: kept if present, else by score desc, item id asc. */

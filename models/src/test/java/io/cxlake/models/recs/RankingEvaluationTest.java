@@ -61,4 +61,21 @@ class RankingEvaluationTest {
     // top-2 items over all users: a, b, d, e
     assertThat(r.coverage()).isCloseTo(0.4, within(1e-12));
   }
+
+  @Test
+  void seenPairsAreRemovedWhenTrainAndHeldOutShareASource(SparkSession spark) {
+    Dataset<Row> all =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("u1", "a"),
+                RowFactory.create("u1", "b"),
+                RowFactory.create("u2", "a"),
+                RowFactory.create("u2", "c")),
+            PAIRS);
+    Dataset<Row> train = all.where("item_id = 'a'");
+    Dataset<Row> heldOut = all.where("item_id <> 'b'");
+    assertThat(RankingEvaluation.relevant(train, heldOut, true).collectAsList())
+        .containsExactly(RowFactory.create("u2", "c"));
+    assertThat(RankingEvaluation.relevant(train, heldOut, false).count()).isEqualTo(3);
+  }
 }
