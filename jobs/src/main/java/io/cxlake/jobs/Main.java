@@ -42,6 +42,8 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       LookupCommand.class,
       ReturnRiskCommand.class,
+      TrainCommand.class,
+      ScoreCommand.class,
       SqlCommand.class,
       DemoCommand.class,
       ForgetCommand.class,
