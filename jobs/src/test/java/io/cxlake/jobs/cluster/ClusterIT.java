@@ -89,7 +89,6 @@ class ClusterIT {
             "  \"spark.sql.adaptive.enabled\" = false",
             "  \"spark.databricks.delta.snapshotPartitions\" = 2",
             "  \"spark.sql.codegen.wholeStage\" = false",
-            "  \"spark.sql.codegen.factoryMode\" = NO_CODEGEN",
             "}",
             "lake.root = \"" + dir.resolve(lakeName) + "\"",
             "lake.landing = \"" + dir.resolve("landing") + "\"",
@@ -99,23 +98,23 @@ class ClusterIT {
     return f;
   }
 
-  /** Submits the jar with the CLI's arguments; returns its exit code (the log on failure). */
-  private static int submit(String name, String... args) throws Exception {
-    Path log = dir.resolve("logs").resolve(name + ".log");
-    long start = System.nanoTime();
-    Process p =
-        cluster.submit(
-            log,
-            Map.of(KEY_ENV, KEY),
-            List.of(
-                "--conf", "spark.executor.memory=1g",
-                "--conf", "spark.cores.max=2",
-                // Short-lived executors: the quick compiler only, as for the driver.
-                "--conf",
-                    "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
-            Main.class.getName(),
-            JAR,
-            args);
+  /** Submits the jar with the CLI's arguments; the driver runs in a JVM of its own. */
+  private static Process submit(String name, String... args) throws IOException {
+    return cluster.submit(
+        dir.resolve("logs").resolve(name + ".log"),
+        Map.of(KEY_ENV, KEY),
+        List.of(
+            "--conf", "spark.executor.memory=1g",
+            "--conf", "spark.cores.max=2",
+            // Short-lived executors: the quick compiler only, as for the driver.
+            "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
+        Main.class.getName(),
+        JAR,
+        args);
+  }
+
+  /** Waits for a submitted run; returns its exit code, and prints its logs when it failed. */
+  private static int exitCode(String name, Process p, long start) throws Exception {
     try {
       if (!p.waitFor(300, TimeUnit.SECONDS)) {
         throw new AssertionError("the submitted " + name + " did not end in 300 s");
@@ -130,7 +129,7 @@ class ClusterIT {
         "cluster test: %s exited %d after %.1f s%n",
         name, p.exitValue(), (System.nanoTime() - start) / 1e9);
     if (p.exitValue() != 0) {
-      System.out.println(StandaloneCluster.tail(log));
+      System.out.println(StandaloneCluster.tail(dir.resolve("logs").resolve(name + ".log")));
       System.out.println(StandaloneCluster.executorLogs(dir));
     }
     return p.exitValue();
@@ -138,26 +137,39 @@ class ClusterIT {
 
   @Test
   void theJarRunsGenerateAndTheNightlyOnAStandaloneClusterAsInLocalMode() throws Exception {
-    assertThat(
-            submit(
-                "generate",
-                "generate",
-                "--out",
-                dir.toString(),
-                "--users",
-                "80",
-                "--items",
-                "30",
-                "--days",
-                "3",
-                "--first-day",
-                D.toString()))
-        .isEqualTo(ExitCodes.OK);
+    long start = System.nanoTime();
+    Process generate =
+        submit(
+            "generate",
+            "generate",
+            "--out",
+            dir.toString(),
+            "--users",
+            "80",
+            "--items",
+            "30",
+            "--days",
+            "3",
+            "--first-day",
+            D.toString());
+    assertThat(exitCode("generate", generate, start)).isEqualTo(ExitCodes.OK);
     assertThat(dir.resolve("truth/tickets.csv")).exists();
     String[] nightly = {
       "nightly", "--conf", conf("cluster").toString(), "--run-date", D.toString()
     };
-    assertThat(submit("nightly", nightly)).isEqualTo(ExitCodes.OK);
+    start = System.nanoTime();
+    Process onTheCluster = submit("nightly", nightly);
+
+    // Meanwhile the same nightly in local mode, in this JVM, on the same landing zone.
+    SparkSession spark = SparkExtension.spark();
+    List<String> local = new ArrayList<>(List.of(nightly));
+    local.set(2, conf("local").toString());
+    assertThat(
+            Main.run(
+                Secrets.fromEnvironment().withOverrides(Map.of(KEY_ENV, KEY)),
+                local.toArray(String[]::new)))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(exitCode("nightly", onTheCluster, start)).isEqualTo(ExitCodes.OK);
 
     Lake onCluster = new Lake(SparkExtension.spark(), dir.resolve("cluster").toString());
     Map<String, String> expected = new TreeMap<>();
@@ -173,15 +185,6 @@ class ClusterIT {
       assertThat(onCluster.read(t).count()).as("rows of %s", t.shortName()).isPositive();
     }
 
-    // The same nightly in local mode, in this JVM, on the same landing zone.
-    SparkSession spark = SparkExtension.spark();
-    List<String> local = new ArrayList<>(List.of(nightly));
-    local.set(2, conf("local").toString());
-    assertThat(
-            Main.run(
-                Secrets.fromEnvironment().withOverrides(Map.of(KEY_ENV, KEY)),
-                local.toArray(String[]::new)))
-        .isEqualTo(ExitCodes.OK);
     Lake inLocalMode = new Lake(spark, dir.resolve("local").toString());
     Map<String, String> clusterSums = Checksums.all(onCluster, Tables.ALL, Table.RUNS);
     assertThat(clusterSums).containsKeys(Table.EVENTS.shortName(), "user_features");
