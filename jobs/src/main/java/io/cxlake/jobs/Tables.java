@@ -7,6 +7,7 @@ import io.cxlake.lake.table.TableDef;
 import io.cxlake.lake.table.TableDocs;
 import io.cxlake.models.impact.ImpactTable;
 import io.cxlake.models.intents.IntentTables;
+import io.cxlake.models.kpi.KpiTable;
 import io.cxlake.models.recs.RecsTable;
 import io.cxlake.models.registry.RegistryTable;
 import io.cxlake.models.returnrisk.ReturnRiskTables;
@@ -34,6 +35,7 @@ public final class Tables {
     t.addAll(Arrays.asList(RecsTable.values()));
     t.addAll(Arrays.asList(RegistryTable.values()));
     t.addAll(Arrays.asList(GovernanceTable.values()));
+    t.addAll(Arrays.asList(KpiTable.values()));
     return List.copyOf(t);
   }
 
