@@ -1,5 +1,6 @@
 package io.cxlake.jobs;
 
+import io.cxlake.jobs.bench.BenchCommand;
 import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.demo.DemoCommand;
 import io.cxlake.jobs.features.FeaturesCommand;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       SqlCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       ForgetCommand.class,
       RetentionCommand.class,
       ModelsCommand.class,

@@ -13,7 +13,7 @@ import redis.embedded.RedisServer;
  * Real PostgreSQL and Redis servers (binaries from Maven Central), started once per test JVM on
  * 127.0.0.1 with free ports, stopped at exit. Each test gets its own database or key prefix.
  */
-final class TestServers {
+public final class TestServers {
   private static final AtomicInteger SEQ = new AtomicInteger();
   private static EmbeddedPostgres postgres;
   private static RedisServer redis;
@@ -46,7 +46,7 @@ final class TestServers {
     }
   }
 
-  static synchronized int redisPort() {
+  public static synchronized int redisPort() {
     if (redis == null) {
       try {
         redisPort = freePort();
@@ -75,7 +75,7 @@ final class TestServers {
   }
 
   /** A fresh database on the test PostgreSQL; returns its JDBC url. */
-  static String newPostgresDatabase() {
+  public static String newPostgresDatabase() {
     String name = "cx_test_" + SEQ.incrementAndGet();
     try (Connection c = postgres().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {

@@ -6,16 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Shares one SparkSession per test JVM (starting Spark costs seconds). Inject it as a test or
- * constructor parameter. After each test, temp views and cached data are cleared so tests do not
+ * constructor parameter. It starts before the class's tests, so a test that only runs commands
+ * (which get-or-create a session) gets the test profile too. After each test, temp views and cached data are cleared so tests do not
  * see each other's state.
  */
-public final class SparkExtension implements ParameterResolver, AfterEachCallback {
+public final class SparkExtension
+    implements BeforeAllCallback, ParameterResolver, AfterEachCallback {
   private static SparkSession session;
 
   public static synchronized SparkSession spark() {
@@ -29,6 +32,11 @@ public final class SparkExtension implements ParameterResolver, AfterEachCallbac
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }
     return session;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    spark();
   }
 
   @Override

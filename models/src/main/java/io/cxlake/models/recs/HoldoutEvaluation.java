@@ -15,7 +15,8 @@ import org.apache.spark.sql.Row;
  * The evaluation protocol of {@code eval recs}: split the rows (user_id, item_id, strength and, for
  * a time split, ts) into train and test; split train the same way into fit and validation; tune on
  * validation (ALS hyper-parameters, the item-item variant, the blend weights); refit on all of
- * train with what was chosen; score the model, its layers and popularity on test.
+ * train with what was chosen; score the model, its layers and popularity on test. The blend gives
+ * users without training history the popular list, as the pipeline's blender does.
  */
 public final class HoldoutEvaluation {
   public static final String ALS = "als";
@@ -102,18 +103,20 @@ public final class HoldoutEvaluation {
     if (wantItemItem) {
       layers.add(ItemItem.fit(train, iiSettings));
     }
-    CollaborativeModel model =
-        layers.size() == 1 ? layers.get(0) : new CollaborativeBlend(layers, weights, 50);
+    Popularity popularity = Popularity.fit(train);
+    CollaborativeModel model = layers.get(0);
+    if (layers.size() > 1) {
+      CollaborativeBlend blend = new CollaborativeBlend(layers, weights, 50);
+      blend.params().forEach((key, val) -> params.put("blend." + key, val));
+      model = new WithFallback(blend, popularity);
+      params.put("blend.fallback", "popularity, for users without training history");
+    }
     for (CollaborativeModel m : layers) {
       m.params().forEach((key, val) -> params.putIfAbsent(m.layer() + "." + key, val));
     }
-    if (model instanceof CollaborativeBlend b) {
-      b.params().forEach((key, val) -> params.put("blend." + key, val));
-    }
     results.put("model", RankingEvaluation.of(model, train, test, o.k(), o.excludeSeen()));
     results.put(
-        "popularity",
-        RankingEvaluation.of(Popularity.fit(train), train, test, o.k(), o.excludeSeen()));
+        "popularity", RankingEvaluation.of(popularity, train, test, o.k(), o.excludeSeen()));
     if (layers.size() > 1) {
       for (CollaborativeModel m : layers) {
         results.put(m.layer(), RankingEvaluation.of(m, train, test, o.k(), o.excludeSeen()));
