@@ -50,17 +50,21 @@ public final class IntentsJob {
 
   /** What training did: the gate's decision, or why no model was trained. */
   public record Trained(
-      Optional<Intents.Training> training, String version, ChampionGate.Decision decision) {
+      Optional<Intents.Training> training,
+      String version,
+      ChampionGate.Decision decision,
+      boolean judged) {
     public boolean promoted() {
       return training.isPresent() && decision.promote();
     }
 
     /**
-     * A rejected model blocks only when a champion serves: the first model of a young lake that
-     * cannot beat the majority baseline leaves tickets with people, it does not stop the night.
+     * A rejected model blocks only when a champion serves and the model was judged on enough test
+     * tickets: the first model of a young lake that cannot beat the majority baseline leaves
+     * tickets with people, and a handful of test tickets proves nothing either way.
      */
     boolean blocks(boolean championServes) {
-      return training.isPresent() && !decision.promote() && championServes;
+      return training.isPresent() && !decision.promote() && championServes && judged;
     }
 
     public String summary() {
@@ -156,13 +160,14 @@ public final class IntentsJob {
               + t.counts().get("train_tickets")
               + " training tickets";
       LOG.warn("intents {}: no model: {}", day, why);
-      return new Trained(Optional.empty(), version, new ChampionGate.Decision(false, why));
+      return new Trained(Optional.empty(), version, new ChampionGate.Decision(false, why), false);
     }
     IntentsResult.Rows rows = Intents.testRows(p.spark(), t, day);
     lake.replaceWhere(IntentTables.INTENT_METRICS, slice, rows.metrics());
     lake.replaceWhere(IntentTables.INTENT_CONFUSION, slice, rows.confusion());
     t.model().save(p.spark(), modelDir(lake, version));
-    ChampionGate.Decision d = gate(p, t, version);
+    boolean judged = t.onTest().tickets() >= settings.minTestTickets();
+    ChampionGate.Decision d = gate(p, t, version, judged);
     new ModelRegistry(lake)
         .record(
             new ModelVersion(
@@ -176,10 +181,11 @@ public final class IntentsJob {
                 Map.of(Table.TICKETS.shortName(), lake.version(Table.TICKETS))),
             d);
     LOG.info("intents {}: {} {}", day, d.promote() ? "promoted:" : "rejected:", d.reason());
-    return new Trained(Optional.of(t), version, d);
+    return new Trained(Optional.of(t), version, d, judged);
   }
 
-  private static ChampionGate.Decision gate(Pipeline p, Intents.Training t, String version) {
+  private static ChampionGate.Decision gate(
+      Pipeline p, Intents.Training t, String version, boolean judged) {
     OptionalDouble champion =
         new ModelRegistry(p.lake())
             .champion(Intents.MODEL)
@@ -187,10 +193,14 @@ public final class IntentsJob {
             .map(e -> e.metrics().get(GATE_METRIC))
             .map(OptionalDouble::of)
             .orElse(OptionalDouble.empty());
-    if (t.onTest().tickets() == 0) {
+    if (!judged) {
       return new ChampionGate.Decision(
           champion.isEmpty(),
-          "no held-out test tickets to evaluate on"
+          "too few held-out test tickets to judge it ("
+              + t.onTest().tickets()
+              + " < intents.min-test-tickets "
+              + p.config().intents().minTestTickets()
+              + ")"
               + (champion.isEmpty() ? "; no champion yet, so it serves" : "; the champion stays"));
     }
     return ChampionGate.decide(
@@ -206,6 +216,7 @@ public final class IntentsJob {
     m.put("train_days", String.valueOf(s.trainDays()));
     m.put("precision_target", String.valueOf(s.precisionTarget()));
     m.put("min_validation_support", String.valueOf(s.minValidationSupport()));
+    m.put("min_test_tickets", String.valueOf(s.minTestTickets()));
     return m;
   }
 

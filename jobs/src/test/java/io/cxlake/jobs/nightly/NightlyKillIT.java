@@ -68,8 +68,8 @@ class NightlyKillIT {
    * lake write, its earlier writes committed, this one's files partly written and not committed
    * (publish: inside the serving-store write, before the flip; return-risk on this young lake
    * writes only its ledger row); done = the step's work committed, its ledger row not written;
-   * after = its ledger row written. Each costs a JVM start, and done: costs the step twice, so
-   * each kind of point is taken where it is hardest: ingest (several tables, committed one by one),
+   * after = its ledger row written. Each costs a JVM start, and done: costs the step twice, so each
+   * kind of point is taken where it is hardest: ingest (several tables, committed one by one),
    * features (the largest writes) and publish (the serving store beside the lake).
    */
   static final List<String> POINTS =

@@ -151,6 +151,7 @@ public final class ConfigLoader {
             t.positiveInt("intents.train-days"),
             t.fraction("intents.precision-target"),
             t.positiveInt("intents.min-validation-support"),
+            t.positiveInt("intents.min-test-tickets"),
             t.stringList("intents.human-only"),
             t.fraction("intents.max-unknown-word-share")),
         new CxConfig.GateSettings(

@@ -90,6 +90,7 @@ public record CxConfig(
       int trainDays,
       double precisionTarget,
       int minValidationSupport,
+      int minTestTickets,
       List<String> humanOnly,
       double maxUnknownWordShare) {}
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Shares one SparkSession per test JVM (starting Spark costs seconds). Inject it as a test or
  * constructor parameter. It starts before the class's tests, so a test that only runs commands
- * (which get-or-create a session) gets the test profile too. After each test, temp views and cached data are cleared so tests do not
- * see each other's state.
+ * (which get-or-create a session) gets the test profile too. After each test, temp views and cached
+ * data are cleared so tests do not see each other's state.
  */
 public final class SparkExtension
     implements BeforeAllCallback, ParameterResolver, AfterEachCallback {
