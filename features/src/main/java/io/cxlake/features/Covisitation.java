@@ -1,11 +1,17 @@
 package io.cxlake.features;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
@@ -20,46 +26,42 @@ import org.apache.spark.sql.expressions.Window;
 public final class Covisitation {
   private Covisitation() {}
 
-  /** Per visible day and item pair, the session counts of the given events. */
+  /**
+   * Per visible day and item pair, the session counts of the given events. One shuffle, by session
+   * and day; then, within each partition, a session's items with the first time each was viewed and
+   * the last time each was bought, and every ordered pair of them: the other was bought after the
+   * item was viewed exactly when its last purchase is later than the item's first view.
+   */
   public static Dataset<Row> daily(Dataset<Row> events) {
-    Dataset<Row> e =
+    Dataset<Row> items =
         events
             .where(Weights.weighted())
             .select(
                 col("session_id"),
                 col(Visibility.DAY).as("day"),
                 col("item_id"),
-                col("event_type"),
-                col("ts"));
-    Dataset<Row> items = e.select("session_id", "day", "item_id").distinct();
-    Dataset<Row> a = items.as("a");
-    Dataset<Row> b = items.withColumnRenamed("item_id", "other_item_id").as("b");
-    Dataset<Row> pairs =
-        a.join(b, new String[] {"session_id", "day"})
-            .where(col("item_id").notEqual(col("other_item_id")))
-            .groupBy("day", "item_id", "other_item_id")
-            .agg(countDistinct("session_id").as("sessions"));
-    Dataset<Row> views =
-        e.where(col("event_type").equalTo(Weights.VIEW))
-            .select("session_id", "day", "item_id", "ts");
-    Dataset<Row> buys =
-        e.where(col("event_type").equalTo(Weights.PURCHASE))
-            .select(
-                col("session_id"),
-                col("day"),
-                col("item_id").as("other_item_id"),
-                col("ts").as("bought_ts"));
-    Dataset<Row> viewThenBuy =
-        views
-            .join(buys, new String[] {"session_id", "day"})
-            .where(
-                col("item_id").notEqual(col("other_item_id")).and(col("bought_ts").gt(col("ts"))))
-            .groupBy("day", "item_id", "other_item_id")
-            .agg(countDistinct("session_id").as("view_then_buy"));
-    return pairs
-        .join(viewThenBuy, new String[] {"day", "item_id", "other_item_id"}, "left")
-        .na()
-        .fill(0L, new String[] {"view_then_buy"})
+                when(col("event_type").equalTo(Weights.VIEW), col("ts")).as("viewed"),
+                when(col("event_type").equalTo(Weights.PURCHASE), col("ts")).as("bought"))
+            .repartition(Inputs.partitions(events), col("session_id"), col("day"))
+            .groupBy("session_id", "day", "item_id")
+            .agg(min("viewed").as("first_viewed"), max("bought").as("last_bought"));
+    Dataset<Row> sessions =
+        items
+            .groupBy("session_id", "day")
+            .agg(collect_list(struct("item_id", "first_viewed", "last_bought")).as("items"));
+    return sessions
+        .select(col("day"), col("items"), explode(col("items")).as("a"))
+        .select(col("day"), col("a"), explode(col("items")).as("b"))
+        .where(col("a.item_id").notEqual(col("b.item_id")))
+        .select(
+            col("day"),
+            col("a.item_id").as("item_id"),
+            col("b.item_id").as("other_item_id"),
+            when(col("b.last_bought").gt(col("a.first_viewed")), lit(1L))
+                .otherwise(lit(0L))
+                .as("view_then_buy"))
+        .groupBy("day", "item_id", "other_item_id")
+        .agg(count(lit(1)).as("sessions"), sum("view_then_buy").as("view_then_buy"))
         .select("day", "item_id", "other_item_id", "sessions", "view_then_buy");
   }
 

@@ -96,13 +96,13 @@ public final class FeatureBuild {
     timed(
         counts,
         FeatureTable.ITEM_DAILY,
-        () -> lake.replaceWhere(FeatureTable.ITEM_DAILY, range, ItemFeatures.daily(days)));
+        () -> lake.replaceWhere(FeatureTable.ITEM_DAILY, range, byDay(ItemFeatures.daily(days))));
     timed(
         counts,
         FeatureTable.COVISITATION_DAILY,
         () ->
             lake.replaceWhere(
-                FeatureTable.COVISITATION_DAILY, range, Covisitation.daily(days.events())));
+                FeatureTable.COVISITATION_DAILY, range, byDay(Covisitation.daily(days.events()))));
     write(
         counts,
         FeatureTable.ITEM_FEATURES,
@@ -133,6 +133,14 @@ public final class FeatureBuild {
         OrderLineFeatures.of(lines, visibility.before(Table.ORDERS, asOf), fresh.items());
     Map<String, Long> m = lake.upsert(FeatureTable.ORDER_LINE_FEATURES, features, "order_date");
     return m.get("inserted") + m.get("updated");
+  }
+
+  /**
+   * One file per day in the daily tables: every snapshot reads up to 90 days of them, and the
+   * aggregate's own partitioning would write one small file per shuffle partition and day.
+   */
+  private static Dataset<Row> byDay(Dataset<Row> daily) {
+    return daily.repartition(col("day"));
   }
 
   /** The newest snapshot before A that both carried tables hold. */

@@ -6,8 +6,11 @@ import static org.apache.spark.sql.functions.lit;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
 import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -21,6 +24,10 @@ public record Inputs(
     Dataset<Row> returns,
     Dataset<Row> items,
     Dataset<Row> customers) {
+
+  /** The event columns the feature tables read; the rest are not cached. */
+  static final List<String> EVENT_COLUMNS =
+      List.of("user_id", "session_id", "event_type", "item_id", "ts", "event_date", Visibility.DAY);
 
   /** Rows visible on days in [from, until). */
   public static Inputs between(Lake lake, Visibility v, LocalDate from, LocalDate until) {
@@ -44,15 +51,32 @@ public record Inputs(
         customers);
   }
 
-  /** The same inputs with the visited rows kept after the first read: one scan per build. */
+  /**
+   * The same inputs with the visited rows kept after the first read: one scan per build. Events
+   * keep only the columns features use and are hash-partitioned by user once, so the per-user
+   * aggregations (user state, category weights, interactions) run on the cached partitions without
+   * another shuffle of the events.
+   */
   public Inputs persisted() {
+    Dataset<Row> byUser =
+        events
+            .select(EVENT_COLUMNS.stream().map(functions::col).toArray(Column[]::new))
+            .repartition(partitions(events), col("user_id"));
     return new Inputs(
-        events.persist(StorageLevel.MEMORY_AND_DISK()),
+        byUser.persist(StorageLevel.MEMORY_AND_DISK()),
         orders.persist(StorageLevel.MEMORY_AND_DISK()),
         orderLines.persist(StorageLevel.MEMORY_AND_DISK()),
         returns.persist(StorageLevel.MEMORY_AND_DISK()),
         items,
         customers);
+  }
+
+  /**
+   * The session's shuffle partition count, given explicitly to a repartition: adaptive execution
+   * then keeps it, so the partitioning stays known to the operators above and they need no shuffle.
+   */
+  static int partitions(Dataset<Row> rows) {
+    return Integer.parseInt(rows.sparkSession().conf().get("spark.sql.shuffle.partitions"));
   }
 
   public void unpersist() {

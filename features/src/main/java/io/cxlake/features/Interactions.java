@@ -1,5 +1,6 @@
 package io.cxlake.features;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -20,6 +21,11 @@ import org.apache.spark.sql.Row;
  * snapshot as of A is the one as of P decayed by (A - P) days plus the days in between.
  */
 public final class Interactions {
+  private static final String[] KEYS = {"user_id", "item_id"};
+  private static final String[] COLUMNS = {
+    "as_of", "user_id", "item_id", "strength", "views", "carts", "purchases", "last_ts"
+  };
+
   private Interactions() {}
 
   /** The decayed strengths as of A of the given events (all visible before A). */
@@ -44,6 +50,9 @@ public final class Interactions {
 
   /**
    * The snapshot as of {@code prevAsOf} carried to {@code asOf} and combined with new strengths.
+   * Only the pairs with new events are aggregated; the others, most of the snapshot, are decayed
+   * where they are, so the nightly does not shuffle the whole history's pairs. The new pairs are
+   * broadcast: they are the days since the previous snapshot, one day on a nightly run.
    */
   public static Dataset<Row> roll(
       Dataset<Row> previous,
@@ -53,17 +62,21 @@ public final class Interactions {
       LocalDate asOf) {
     double decay = Math.pow(0.5, ChronoUnit.DAYS.between(prevAsOf, asOf) / halfLifeDays);
     Dataset<Row> carried = previous.withColumn("strength", col("strength").multiply(decay));
-    return carried
-        .unionByName(fresh)
-        .groupBy("user_id", "item_id")
-        .agg(
-            sum("strength").as("strength"),
-            sum("views").as("views"),
-            sum("carts").as("carts"),
-            sum("purchases").as("purchases"),
-            max("last_ts").as("last_ts"))
-        .withColumn("as_of", lit(asOf))
-        .select(
-            "as_of", "user_id", "item_id", "strength", "views", "carts", "purchases", "last_ts");
+    Dataset<Row> touched = broadcast(fresh.select("user_id", "item_id"));
+    Dataset<Row> untouched =
+        carried.join(touched, KEYS, "left_anti").withColumn("as_of", lit(asOf));
+    Dataset<Row> merged =
+        carried
+            .join(touched, KEYS, "left_semi")
+            .unionByName(fresh)
+            .groupBy("user_id", "item_id")
+            .agg(
+                sum("strength").as("strength"),
+                sum("views").as("views"),
+                sum("carts").as("carts"),
+                sum("purchases").as("purchases"),
+                max("last_ts").as("last_ts"))
+            .withColumn("as_of", lit(asOf));
+    return untouched.selectExpr(COLUMNS).unionByName(merged.selectExpr(COLUMNS));
   }
 }

@@ -169,10 +169,11 @@ public final class UserFeatures {
         categories
             .groupBy("user_id", "category")
             .agg(sum("weight").as("weight"))
-            .groupBy(col("user_id").as("_wu"))
+            .groupBy("user_id")
             .agg(
                 map_from_entries(array_sort(collect_list(struct(col("category"), col("weight")))))
-                    .as(WEIGHTS));
+                    .as(WEIGHTS))
+            .withColumnRenamed("user_id", "_wu");
     return s.join(weights, col("user_id").equalTo(col("_wu")), "full")
         .select(
             coalesce(col("user_id"), col("_wu")).as("user_id"),
