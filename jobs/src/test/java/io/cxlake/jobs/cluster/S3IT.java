@@ -182,7 +182,9 @@ class S3IT {
     List<Row> recs = new ArrayList<>();
     for (int u = 0; u < 20; u++) {
       for (int rank = 1; rank <= 3; rank++) {
-        recs.add(RowFactory.create("u" + u, rank, "i" + (u + rank) % 30, 1.0 / rank, "als", date));
+        recs.add(
+            RowFactory.create(
+                "u" + u, rank, "i" + (u + rank) % 30, 1.0 / rank, "als", "recs-seeded", date));
       }
     }
     List<Row> popular = new ArrayList<>();
