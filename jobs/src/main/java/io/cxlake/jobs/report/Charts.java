@@ -4,21 +4,31 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
@@ -38,6 +48,9 @@ import org.jfree.svg.ViewBox;
 final class Charts {
   static {
     System.setProperty("java.awt.headless", "true");
+    // Flat bars: gradients and shadows only add ink.
+    BarRenderer.setDefaultBarPainter(new StandardBarPainter());
+    BarRenderer.setDefaultShadowsVisible(false);
   }
 
   private static final Color INK = new Color(0x33, 0x33, 0x33);
@@ -77,7 +90,7 @@ final class Charts {
 
     IntervalBarRenderer bars = new IntervalBarRenderer();
     bars.setSeriesPaint(0, new Color(0x9e, 0xc5, 0xe8));
-    bars.setMaximumBarWidth(0.25);
+    bars.setMaximumBarWidth(0.12);
     bars.setShadowVisible(false);
     bars.setDrawBarOutline(false);
     LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true);
@@ -138,8 +151,11 @@ final class Charts {
     return svg(chart, 440, 400);
   }
 
-  /** A small daily trend: one value per date (null dates are gaps). */
-  static String trend(String title, Map<LocalDate, Double> values) {
+  /**
+   * A small daily trend: one value per date (null dates are gaps); a share is labelled in percent.
+   * Ticks are whole days, at most about eight of them.
+   */
+  static String trend(String title, Map<LocalDate, Double> values, boolean share) {
     TimeSeries s = new TimeSeries(title);
     values.forEach(
         (d, v) -> {
@@ -150,10 +166,27 @@ final class Charts {
     JFreeChart chart =
         ChartFactory.createTimeSeriesChart(
             title, null, null, new TimeSeriesCollection(s), false, false, false);
+    XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, values.size() <= 31);
     r.setSeriesPaint(0, BLUE);
-    chart.getXYPlot().setRenderer(r);
-    ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+    plot.setRenderer(r);
+    DateAxis x = (DateAxis) plot.getDomainAxis();
+    x.setTimeZone(TimeZone.getTimeZone("UTC"));
+    x.setTickUnit(
+        new DateTickUnit(DateTickUnitType.DAY, Math.max(1, values.size() / 8)), false, true);
+    SimpleDateFormat ticks = new SimpleDateFormat("MMM d", Locale.ROOT);
+    ticks.setTimeZone(TimeZone.getTimeZone("UTC"));
+    x.setDateFormatOverride(ticks);
+    NumberAxis y = (NumberAxis) plot.getRangeAxis();
+    y.setAutoRangeIncludesZero(false);
+    if (share) {
+      y.setNumberFormatOverride(
+          new DecimalFormat("0.#%", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+      // A flat line would otherwise zoom into rounding noise.
+      y.setAutoRangeMinimumSize(0.02);
+    } else {
+      y.setAutoRangeMinimumSize(1);
+    }
     return svg(chart, 440, 260);
   }
 

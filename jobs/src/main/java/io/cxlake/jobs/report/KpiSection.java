@@ -81,7 +81,7 @@ final class KpiSection implements Section {
       if (series.values().stream().allMatch(x -> x == null)) {
         out.notAvailable(k.name(), "no day in range has the counts it needs");
       } else {
-        out.chart(Charts.trend(k.name(), series), k.name() + " per day");
+        out.chart(Charts.trend(k.name(), series, !k.money()), k.name() + " per day");
       }
     }
     out.add("</div>");

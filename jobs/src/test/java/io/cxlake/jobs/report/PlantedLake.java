@@ -96,6 +96,16 @@ final class PlantedLake {
     return Date.valueOf(d);
   }
 
+  private static Lake shared;
+
+  /** One planted lake per test JVM: the report only reads it. */
+  static synchronized Lake shared(SparkSession spark) {
+    if (shared == null) {
+      shared = build(spark);
+    }
+    return shared;
+  }
+
   static Lake build(SparkSession spark) {
     Lake lake = TempLake.create(spark);
     Date d = date(D);

@@ -40,7 +40,7 @@ class ReportTest {
   @Test
   void theCommandWritesThePlantedNumbersAndAChartPerSection(SparkSession spark, @TempDir Path out)
       throws Exception {
-    Lake lake = PlantedLake.build(spark);
+    Lake lake = PlantedLake.shared(spark);
     int code =
         Main.run(
             Secrets.fromEnvironment(),
