@@ -37,6 +37,14 @@ final class Html {
     return d == null || d.isNaN() ? "–" : String.format(Locale.ROOT, "%.4f", d);
   }
 
+  /** A metric value: whole numbers (row counts) as counts, anything else as {@link #num}. */
+  static String value(Double d) {
+    if (d != null && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return count(d.longValue());
+    }
+    return num(d);
+  }
+
   /** A share as a percentage with one decimal, signed when asked: 0.1234 → "+12.3%". */
   static String pct(Double d, boolean signed) {
     return d == null || d.isNaN()

@@ -4,6 +4,9 @@ import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.TableDef;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,6 +22,7 @@ final class LakeView {
 
   private final Lake lake;
   private final LocalDate day;
+  private final Set<String> truncated = new TreeSet<>();
 
   LakeView(Lake lake, LocalDate day) {
     this.lake = lake;
@@ -52,8 +56,15 @@ final class LakeView {
     if (rows.isEmpty()) {
       return Fetched.none("table `" + t.shortName() + "` has no rows for " + day);
     }
-    boolean truncated = rows.size() > MAX_ROWS;
-    return new Fetched(
-        truncated ? rows.subList(0, MAX_ROWS) : rows, java.util.Optional.empty(), truncated);
+    boolean cut = rows.size() > MAX_ROWS;
+    if (cut) {
+      truncated.add(t.shortName());
+    }
+    return new Fetched(cut ? rows.subList(0, MAX_ROWS) : rows, Optional.empty(), cut);
+  }
+
+  /** The tables whose rows for the date were cut at {@link #MAX_ROWS}. */
+  Set<String> truncated() {
+    return truncated;
   }
 }

@@ -81,6 +81,13 @@ public final class Report {
                 : "<p class=\"na\">Not available in this run: "
                     + esc(String.join(", ", unavailable))
                     + ".</p>")
+            + (view.truncated().isEmpty()
+                ? ""
+                : "<p class=\"warn\">Only the first "
+                    + LakeView.MAX_ROWS
+                    + " rows of "
+                    + esc(String.join(", ", view.truncated()))
+                    + " are shown.</p>")
             + nav
             + "</header><main>\n"
             + main

@@ -95,7 +95,8 @@ final class RunSection implements Section {
     }
     List<List<String>> rows = new ArrayList<>();
     for (Row r : f.rows()) {
-      rows.add(List.of(esc(str(r, "table_name")), esc(str(r, "metric")), num(dbl(r, "value"))));
+      rows.add(
+          List.of(esc(str(r, "table_name")), esc(str(r, "metric")), Html.value(dbl(r, "value"))));
     }
     out.add(
         "<p class=\"note\">The quality gate's verdict is its row in the ledger above; these are the"

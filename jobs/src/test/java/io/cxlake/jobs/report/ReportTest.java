@@ -113,7 +113,7 @@ class ReportTest {
     assertThat(run)
         .contains("<td>quality ok</td>")
         .contains("<td>12.5 s</td>")
-        .contains("<td>events</td><td>row_count</td><td>12345.0000</td>")
+        .contains("<td>events</td><td>row_count</td><td>12,345</td>")
         .contains("<td>0.1234</td><td><span class=\"warnc\">warn</span></td>")
         .contains("1 warning(s)");
     String published = section(html, "published");
