@@ -16,6 +16,7 @@ import io.cxlake.jobs.nightly.DriftCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
 import io.cxlake.jobs.nightly.QualityCommand;
 import io.cxlake.jobs.recs.EvalCommand;
+import io.cxlake.jobs.report.ReportCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskCommand;
 import io.cxlake.jobs.serving.LookupCommand;
 import io.cxlake.jobs.serving.PublishCommand;
@@ -55,6 +56,7 @@ import picocli.CommandLine.Command;
       QualityCommand.class,
       DriftCommand.class,
       EvalCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

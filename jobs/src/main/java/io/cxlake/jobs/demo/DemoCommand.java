@@ -9,6 +9,7 @@ import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.SimOptions;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.nightly.Nightly;
+import io.cxlake.jobs.report.ReportCommand;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.ingest.IngestResult;
 import io.cxlake.lake.sim.SimParams;
@@ -88,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf(
                 "nightly %s %-14s %-9s %6.1f s  %s%n",
                 o.runDate(), o.step(), o.status(), o.seconds(), o.message()));
-    printSummary(p, root);
+    printSummary(p, root, last);
     return ExitCodes.OK;
   }
 
@@ -126,13 +127,15 @@ public final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(root);
   }
 
-  private static void printSummary(Pipeline p, Path root) {
+  private static void printSummary(Pipeline p, Path root, LocalDate last) {
     System.out.println();
     System.out.println("cxlake demo: done.");
     System.out.println("  landing zone : " + root.resolve("landing"));
     System.out.println("  planted truth: " + root.resolve("truth") + " (truth.json)");
     System.out.println("  lake         : " + root.resolve("lake"));
     System.out.println("  serving store: " + root.resolve("serving.db") + " (SQLite)");
+    System.out.println(
+        "  report       : " + ReportCommand.defaultPath(root.resolve("lake").toString(), last));
     for (TableDef t : Tables.ALL) {
       if (p.lake().exists(t)) {
         System.out.printf("    %-12s %,10d rows%n", t.shortName(), p.lake().read(t).count());

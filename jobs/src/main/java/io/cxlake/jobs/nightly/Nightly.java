@@ -7,6 +7,7 @@ import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsJob;
 import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.recs.RecsStep;
+import io.cxlake.jobs.report.ReportCommand;
 import io.cxlake.jobs.returnrisk.ReturnRiskJob;
 import io.cxlake.jobs.serving.PublishCommand;
 import io.cxlake.lake.table.RunLedger;
@@ -36,8 +37,9 @@ public final class Nightly {
   }
 
   /**
-   * The steps, in the order they run. Model steps come after features and before publish, which
-   * comes last: a step that blocks (a gate) stops the run before anything is published.
+   * The steps, in the order they run. Model steps come after features and before publish: a step
+   * that blocks (a gate) stops the run before anything is published. The report comes last, so it
+   * shows what was published.
    */
   public static final List<Step> STEPS =
       List.of(
@@ -51,7 +53,8 @@ public final class Nightly {
           new Step("measure", MeasureCommand::run),
           // After return-risk, before publish: nothing drifted is published.
           new Step("drift-gate", DriftGate::run),
-          new Step("publish", PublishCommand::run));
+          new Step("publish", PublishCommand::run),
+          new Step("report", ReportCommand::run));
 
   private Nightly() {}
 

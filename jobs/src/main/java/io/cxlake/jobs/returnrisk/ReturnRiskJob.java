@@ -158,6 +158,7 @@ public final class ReturnRiskJob {
       lake.replacePartition(ReturnRiskTables.RETURN_RISK_METRICS, day, r.metricRows());
       lake.replacePartition(ReturnRiskTables.RETURN_RISK_RELIABILITY, day, r.reliabilityRows());
       lake.replacePartition(ReturnRiskTables.RETURN_RISK_FAIRNESS, day, r.fairnessRows());
+      lake.replacePartition(ReturnRiskTables.RETURN_RISK_ROC, day, r.rocRows());
       r.warnings().forEach(w -> LOG.warn("return-risk {}: {}", day, w));
       ChampionGate.Decision d = gate(p, r);
       new ModelRegistry(lake).record(registered(lake, day, s, r, examples), d);

@@ -12,11 +12,13 @@ import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.testing.Checksums;
 import io.cxlake.lake.testing.SparkExtension;
+import io.cxlake.models.impact.ImpactTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Row;
@@ -117,7 +119,8 @@ class NightlyIT {
             "intents=succeeded",
             "measure=succeeded",
             "drift-gate=succeeded",
-            "publish=succeeded");
+            "publish=succeeded",
+            "report=succeeded");
     // Three days hold no closed return window and no room for the recommenders' holdout: no model
     // for either; the recommenders serve the popular lists, which are published.
     assertThat(message(s, "publish")).startsWith("published version ");
@@ -138,6 +141,7 @@ class NightlyIT {
                 .head()
                 .getString(0))
         .startsWith("no model: no order line's return window (return-risk.label-days = 30)");
+    assertReport(lake("single"), D1);
     for (LocalDate d = D1.plusDays(1); !d.isAfter(D3); d = d.plusDays(1)) {
       assertThat(nightly("single", "--run-date", d.toString())).isEqualTo(ExitCodes.OK);
     }
@@ -165,5 +169,43 @@ class NightlyIT {
         lake("backfill").read(Table.RUNS).where("step = 'nightly'").collectAsList();
     assertThat(nightlyRows).hasSize(1);
     assertThat(nightlyRows.get(0).<String>getAs("status")).isEqualTo("succeeded");
+    for (LocalDate d = D1; !d.isAfter(D3); d = d.plusDays(1)) {
+      assertReport(lake("backfill"), d);
+    }
+  }
+
+  /**
+   * The night's last step wrote the report of the date beside the lake: every lift the lake holds
+   * for the date is in it, and what a young lake lacks (no trained model) is named.
+   */
+  private static void assertReport(Lake lake, LocalDate day) throws Exception {
+    Path report = Path.of(lake.root(), "reports", day.toString(), "index.html");
+    assertThat(report).exists();
+    String html = Files.readString(report);
+    List<Row> lifts =
+        lake.read(ImpactTable.LIFT).where("run_date = DATE'" + day + "'").collectAsList();
+    if (lifts.isEmpty()) {
+      // A day before any automation's holdout was assigned: measured, but nothing to show.
+      assertThat(html).contains("Not available: lift: table `lift` has no rows for " + day);
+    } else {
+      assertThat(html)
+          .contains("<section id=\"lift\"><h2>Lift per automation (holdout)</h2><figure><svg");
+    }
+    for (Row r : lifts) {
+      Double abs = r.getAs("abs_lift");
+      if (abs != null) {
+        assertThat(html).contains(String.format(Locale.ROOT, "<b>%.4f</b>", abs));
+      }
+    }
+    assertThat(html)
+        .contains("Not available: recommender metrics: table `recs_metrics`")
+        .contains("Serving version <b>");
+    assertThat(
+            lake.read(Table.RUNS)
+                .where("step = 'report' AND run_date = DATE'" + day + "'")
+                .select("message")
+                .head()
+                .getString(0))
+        .startsWith("report written to file:" + report.toAbsolutePath());
   }
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.cxlake.models.evaluation.BinaryMetrics;
 import io.cxlake.models.evaluation.Reliability;
+import io.cxlake.models.evaluation.RocCurve;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,11 @@ public record Evaluation(
     long returned,
     Map<String, Double> model,
     Map<String, Double> baseline,
-    List<Reliability.Bin> reliability) {
+    List<Reliability.Bin> reliability,
+    List<RocCurve.Point> roc,
+    List<RocCurve.Point> baselineRoc) {
+  /** ROC points stored per curve: enough to draw it, small whatever the test slice's size. */
+  static final int ROC_POINTS = 101;
 
   /** {@code scored}: labelled lines with the model's {@code probability}. */
   public static Evaluation of(Dataset<Row> scored, double baseRate, int bins) {
@@ -49,7 +54,14 @@ public record Evaluation(
       pos += y[i];
     }
     List<Reliability.Bin> curve = Reliability.curve(p, y, bins);
-    return new Evaluation(n, pos, metrics(p, y, bins), metrics(b, y, bins), curve);
+    return new Evaluation(
+        n,
+        pos,
+        metrics(p, y, bins),
+        metrics(b, y, bins),
+        curve,
+        RocCurve.of(p, y, ROC_POINTS),
+        RocCurve.of(b, y, ROC_POINTS));
   }
 
   private static Map<String, Double> metrics(double[] p, int[] y, int bins) {

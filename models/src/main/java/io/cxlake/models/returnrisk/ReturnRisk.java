@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.cxlake.lake.config.CxConfig.ReturnRiskSettings;
 import io.cxlake.models.evaluation.Reliability;
+import io.cxlake.models.evaluation.RocCurve;
 import io.cxlake.models.registry.ModelVersion;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -122,7 +123,8 @@ public final class ReturnRisk {
         modelRows(spark, model, day),
         metricRows(spark, version, eval, fairness, passed, day),
         reliabilityRows(spark, version, eval.reliability(), day),
-        fairnessRows(spark, version, fairness, day));
+        fairnessRows(spark, version, fairness, day),
+        rocRows(spark, version, eval, day));
   }
 
   /**
@@ -209,5 +211,22 @@ public final class ReturnRisk {
               day));
     }
     return spark.createDataFrame(rows, ReturnRiskTables.RETURN_RISK_FAIRNESS.schema());
+  }
+
+  private static Dataset<Row> rocRows(SparkSession spark, String version, Evaluation e, Date day) {
+    List<Row> rows = new ArrayList<>();
+    Map<String, List<RocCurve.Point>> curves = new LinkedHashMap<>();
+    curves.put("model", e.roc());
+    curves.put("baseline", e.baselineRoc());
+    curves.forEach(
+        (model, points) -> {
+          for (int i = 0; i < points.size(); i++) {
+            RocCurve.Point pt = points.get(i);
+            // The origin's threshold is above every score: stored as null, not Infinity.
+            Double threshold = Double.isInfinite(pt.threshold()) ? null : pt.threshold();
+            rows.add(RowFactory.create(version, model, i, threshold, pt.fpr(), pt.tpr(), day));
+          }
+        });
+    return spark.createDataFrame(rows, ReturnRiskTables.RETURN_RISK_ROC.schema());
   }
 }

@@ -14,7 +14,8 @@ public record ReturnRiskResult(
     Dataset<Row> modelRows,
     Dataset<Row> metricRows,
     Dataset<Row> reliabilityRows,
-    Dataset<Row> fairnessRows) {
+    Dataset<Row> fairnessRows,
+    Dataset<Row> rocRows) {
 
   public String summary() {
     return model.version()

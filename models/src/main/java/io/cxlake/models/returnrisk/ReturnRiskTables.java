@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * What the return-risk run stores with its model, one partition per run date: the model itself (its
- * coefficients), its quality beside the naive baseline, its reliability curve and its fairness
- * check. The scores go to {@code return_risk} (ScoreTable).
+ * coefficients), its quality beside the naive baseline, its reliability curve, its ROC curve and
+ * its fairness check. The scores go to {@code return_risk} (ScoreTable).
  */
 public enum ReturnRiskTables implements TableSpec.Holder {
   RETURN_RISK_MODEL(
@@ -70,6 +70,22 @@ public enum ReturnRiskTables implements TableSpec.Holder {
           req("flag_rate", DOUBLE),
           opt("false_positive_rate", DOUBLE),
           req("compared", BOOLEAN),
+          req("run_date", DATE))),
+  RETURN_RISK_ROC(
+      TableSpec.of(
+          "return_risk_roc",
+          "The ROC curve on the test slice of the return-risk model (model) and of the naive"
+              + " baseline (baseline): per point, in order from (0, 0) to (1, 1), the score threshold"
+              + " (lines scoring at least it are flagged; null at the origin) with its false and true"
+              + " positive rates; thinned to at most 101 points per curve.",
+          "run_date",
+          List.of("run_date", "model", "point"),
+          req("version", STRING),
+          req("model", STRING),
+          req("point", INT),
+          opt("threshold", DOUBLE),
+          req("fpr", DOUBLE),
+          req("tpr", DOUBLE),
           req("run_date", DATE)));
 
   private final TableSpec spec;

@@ -62,6 +62,28 @@ class ReturnRiskRowsTest {
         .isEqualTo(r.reliabilityRows().count());
     assertThat(lake.replacePartition(ReturnRiskTables.RETURN_RISK_FAIRNESS, D, r.fairnessRows()))
         .isEqualTo(r.fairnessRows().count());
+    // The stored ROC curve ends at (1, 1) and encloses about the AUC the metrics table reports.
+    assertThat(lake.replacePartition(ReturnRiskTables.RETURN_RISK_ROC, D, r.rocRows()))
+        .isEqualTo(r.evaluation().roc().size() + r.evaluation().baselineRoc().size());
+    List<Row> roc =
+        lake.read(ReturnRiskTables.RETURN_RISK_ROC)
+            .where("model = 'model'")
+            .orderBy("point")
+            .collectAsList();
+    double area = 0;
+    for (int i = 1; i < roc.size(); i++) {
+      Row p = roc.get(i - 1);
+      Row q = roc.get(i);
+      area +=
+          (q.<Double>getAs("fpr") - p.<Double>getAs("fpr"))
+              * (q.<Double>getAs("tpr") + p.<Double>getAs("tpr"))
+              / 2;
+    }
+    assertThat(roc.get(0).isNullAt(roc.get(0).fieldIndex("threshold"))).isTrue();
+    assertThat(roc.get(roc.size() - 1).<Double>getAs("tpr")).isEqualTo(1.0);
+    assertThat(area)
+        .isCloseTo(
+            r.evaluation().model().get("auc_roc"), org.assertj.core.data.Offset.offset(0.01));
     lines.unpersist();
   }
 }
