@@ -5,12 +5,12 @@ import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.Tables;
 import io.cxlake.jobs.cli.CommonOptions;
 import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.jobs.cli.OneOffKey;
 import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.generate.SimOptions;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.nightly.Nightly;
 import io.cxlake.jobs.report.ReportCommand;
-import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.ingest.IngestResult;
 import io.cxlake.lake.sim.SimParams;
 import io.cxlake.lake.sim.Simulator;
@@ -19,13 +19,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -72,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "return-risk.label-days=" + labelDays(params)));
     options.config(); // a bad key or size fails here, before anything is deleted
     clean(root);
-    Pipeline p = Pipeline.open(options, demoSecrets(options));
+    Pipeline p = Pipeline.open(options, OneOffKey.secrets(main.secrets(), options.config()));
     // The simulator writes landing/ and truth/ under the folder it is given.
     Simulator.generate(p.spark(), params, root);
     // The history before the last day: what earlier nights would have built.
@@ -100,18 +97,6 @@ public final class DemoCommand implements Callable<Integer> {
    */
   static int labelDays(SimParams params) {
     return Math.max(1, Math.min(14, params.days() / 2));
-  }
-
-  /** The environment's pseudonymisation key, or a one-off random key held only in memory. */
-  private Secrets demoSecrets(CommonOptions options) {
-    String env = options.config().secrets().pseudonymKeyEnv();
-    if (main.secrets().isSet(env)) {
-      return main.secrets();
-    }
-    System.out.println(env + " is not set: the demo hashes identifiers with a random one-off key.");
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return main.secrets().withOverrides(Map.of(env, HexFormat.of().formatHex(key)));
   }
 
   private static void clean(Path root) throws IOException {
