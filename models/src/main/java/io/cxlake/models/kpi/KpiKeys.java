@@ -39,6 +39,14 @@ final class KpiKeys {
         .withColumn("date", col(dateCol));
   }
 
+  /**
+   * An amount as an exact decimal of cents: summing doubles depends on the order Spark adds them
+   * in, so a rerun could differ in the last bit; decimal sums do not.
+   */
+  static Column cents(Column amount) {
+    return amount.cast("decimal(20,2)");
+  }
+
   /** user_id → region, one row per user, with names that cannot clash with the facts'. */
   static Dataset<Row> regions(Dataset<Row> customers) {
     return customers.select(col("user_id").as("r_user_id"), col("region").as("r_region"));

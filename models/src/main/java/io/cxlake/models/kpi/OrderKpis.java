@@ -38,7 +38,7 @@ final class OrderKpis {
             .where(KpiKeys.between("order_date", from, to))
             .groupBy(col("order_id").as("l_order_id"))
             .agg(
-                sum(col("unit_price").multiply(col("quantity"))).as("order_revenue"),
+                sum(KpiKeys.cents(col("unit_price").multiply(col("quantity")))).as("order_revenue"),
                 sum(col("quantity").cast("long")).as("order_units"));
     Dataset<Row> returned =
         returns

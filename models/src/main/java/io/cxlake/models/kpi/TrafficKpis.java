@@ -75,7 +75,8 @@ final class TrafficKpis {
     return KpiKeys.keyed(bought, "event_date", regions)
         .groupBy(KpiKeys.key())
         .agg(
-            sum(coalesce(col("price"), lit(0.0)).multiply(coalesce(col("quantity"), lit(1))))
+            sum(KpiKeys.cents(
+                    coalesce(col("price"), lit(0.0)).multiply(coalesce(col("quantity"), lit(1)))))
                 .as("rec_attributed_revenue"));
   }
 
