@@ -2,6 +2,8 @@
 -- One row per source and reason with the count and an example, then the daily reconciliation
 -- (read = written + quarantined + duplicates + erased) of every ingest run; erased rows belong to
 -- users with a standing erasure and are dropped unstored.
+-- columns: source, reason, rows_refused, first_seen, last_seen, example
+-- columns: run_date, rows_read, written, quarantined, duplicates, erased, reconciles
 SELECT source,
        reason,
        count(*)                AS rows_refused,

@@ -11,6 +11,7 @@ import io.cxlake.jobs.governance.ModelsCommand;
 import io.cxlake.jobs.governance.RetentionCommand;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsCommand;
+import io.cxlake.jobs.kpi.KpisCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.nightly.DriftCommand;
 import io.cxlake.jobs.nightly.NightlyCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       FeaturesCommand.class,
       IntentsCommand.class,
       MeasureCommand.class,
+      KpisCommand.class,
       NightlyCommand.class,
       PublishCommand.class,
       LookupCommand.class,

@@ -15,10 +15,6 @@ import io.cxlake.lake.table.Table;
 import io.cxlake.lake.testing.Checksums;
 import io.cxlake.lake.testing.SparkExtension;
 import io.delta.tables.DeltaTable;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -121,42 +117,6 @@ class IngestEndToEndIT {
               "read = written + quarantined + duplicates on %s",
               r.getDate(r.fieldIndex("run_date")))
           .isEqualTo(c.get("written") + c.get("quarantined") + c.get("duplicates"));
-    }
-  }
-
-  @Test
-  void everyNotebookRunsAndReturnsRows() throws Exception {
-    File[] notebooks = new File("../notebooks-export").listFiles((d, n) -> n.endsWith(".sql"));
-    assertThat(notebooks).isNotEmpty();
-    for (File nb : notebooks) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      PrintStream old = System.out;
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      int code;
-      try {
-        code =
-            Main.run(
-                SECRETS,
-                "sql",
-                "--set",
-                "lake.root=" + lake.root(),
-                "--format",
-                "csv",
-                "-f",
-                nb.getPath());
-      } finally {
-        System.setOut(old);
-      }
-      assertThat(code).as(nb.getName()).isEqualTo(ExitCodes.OK);
-      List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
-      assertThat(lines).as(nb.getName()).hasSizeGreaterThan(1);
-      if (nb.getName().equals("ingest_quality.sql")) {
-        assertThat(lines)
-            .contains("run_date,rows_read,written,quarantined,duplicates,erased,reconciles");
-        assertThat(lines.stream().filter(l -> l.endsWith(",false"))).isEmpty();
-        assertThat(lines.stream().filter(l -> l.endsWith(",true")).count())
-            .isGreaterThanOrEqualTo(DAYS);
-      }
     }
   }
 

@@ -51,6 +51,7 @@ public final class Nightly {
           new Step("recs", RecsStep::run),
           new Step("intents", IntentsJob::step),
           new Step("measure", MeasureCommand::run),
+          new Step("kpis", io.cxlake.jobs.kpi.KpisCommand::run),
           // After return-risk, before publish: nothing drifted is published.
           new Step("drift-gate", DriftGate::run),
           new Step("publish", PublishCommand::run),

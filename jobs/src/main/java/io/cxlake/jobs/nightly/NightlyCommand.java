@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description =
         "Run every step for --run-date in order (policy, ingest, quality-gate, features,"
-            + " return-risk, intents, measure, drift-gate, publish), skipping steps the run ledger"
+            + " return-risk, recs, intents, measure, kpis, drift-gate, publish), skipping steps the run ledger"
             + " shows succeeded; or backfill --from-date..--to-date. Exit 0 done, 1 a step failed"
             + " (rerun resumes there), 2 bad arguments or config, 3 a gate blocked publishing, 4"
             + " the date is locked by another run.")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxlake.jobs.Main;
 import io.cxlake.jobs.Tables;
 import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.jobs.sql.Notebooks;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
@@ -23,16 +24,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly over three simulated days, two ways: a backfill over the range, and one run per date
  * (the first interrupted by a failing step and resumed). Both must leave the same tables; a second
- * run for a date held by a live run is refused and touches nothing.
+ * run for a date held by a live run is refused and touches nothing. Then every analyst notebook
+ * runs on the lake the nightly left (the suite's only lake with every table filled).
  */
 @ExtendWith(SparkExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyIT {
   private static final Secrets SECRETS =
       Secrets.fromEnvironment()
@@ -85,6 +91,7 @@ class NightlyIT {
   }
 
   @Test
+  @Order(1)
   void backfillEqualsSingleRunsAndResumesAfterAFailureAndRefusesAConcurrentRun() throws Exception {
     // One run per date; the first fails at intents (its tags are missing) and resumes.
     int failed =
@@ -118,6 +125,7 @@ class NightlyIT {
             "recs=skipped",
             "intents=succeeded",
             "measure=succeeded",
+            "kpis=succeeded",
             "drift-gate=succeeded",
             "publish=succeeded",
             "report=succeeded");
@@ -207,5 +215,27 @@ class NightlyIT {
                 .head()
                 .getString(0))
         .startsWith("report written to file:" + report.toAbsolutePath());
+  }
+
+  @Test
+  @Order(2)
+  void everyNotebookAnswersOnTheNightlysLake() throws Exception {
+    // After the test above every step of D1..D3 has succeeded, so this skips them all; run alone,
+    // it builds the lake.
+    assertThat(nightly("single", "--from-date", D1.toString(), "--to-date", D3.toString()))
+        .isEqualTo(ExitCodes.OK);
+    List<Path> notebooks = Notebooks.all();
+    assertThat(notebooks).isNotEmpty();
+    for (Path nb : notebooks) {
+      List<Notebooks.Result> results =
+          Notebooks.runAndCheck(SECRETS, dir.resolve("single").toString(), nb);
+      if (nb.getFileName().toString().equals("ingest_quality.sql")) {
+        // Every ingest run reconciles: read = written + quarantined + duplicates + erased.
+        List<String> reconciliation = results.get(1).rows();
+        assertThat(reconciliation).noneMatch(l -> l.endsWith(",false"));
+        assertThat(reconciliation.stream().filter(l -> l.endsWith(",true")).count())
+            .isGreaterThanOrEqualTo(3);
+      }
+    }
   }
 }
