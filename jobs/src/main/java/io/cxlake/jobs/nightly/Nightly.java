@@ -5,6 +5,7 @@ import io.cxlake.jobs.features.FeaturesCommand;
 import io.cxlake.jobs.governance.PolicySync;
 import io.cxlake.jobs.ingest.IngestCommand;
 import io.cxlake.jobs.intents.IntentsJob;
+import io.cxlake.jobs.kpi.KpisCommand;
 import io.cxlake.jobs.measure.MeasureCommand;
 import io.cxlake.jobs.recs.RecsStep;
 import io.cxlake.jobs.report.ReportCommand;
@@ -51,7 +52,7 @@ public final class Nightly {
           new Step("recs", RecsStep::run),
           new Step("intents", IntentsJob::step),
           new Step("measure", MeasureCommand::run),
-          new Step("kpis", io.cxlake.jobs.kpi.KpisCommand::run),
+          new Step("kpis", KpisCommand::run),
           // After return-risk, before publish: nothing drifted is published.
           new Step("drift-gate", DriftGate::run),
           new Step("publish", PublishCommand::run),
