@@ -1,8 +1,5 @@
 package io.cxlake.jobs.bench;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import io.cxlake.jobs.Pipeline;
 import io.cxlake.jobs.serving.BulkFloor;
 import io.cxlake.jobs.serving.Publisher;
@@ -11,11 +8,7 @@ import io.cxlake.jobs.serving.ServingStore;
 import io.cxlake.jobs.serving.ServingTable;
 import io.cxlake.jobs.serving.SparkScores;
 import io.cxlake.jobs.serving.StoreSpec;
-import java.sql.Date;
 import java.time.LocalDate;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * Publish of a run's scores to a store, whole (write a version, index, validate, flip, prune),
@@ -67,13 +60,7 @@ final class PublishRace {
         () -> {
           long n = 0;
           for (ServingTable t : ServingTable.values()) {
-            Column[] cols = t.columnNames().stream().map(c -> col(c)).toArray(Column[]::new);
-            Dataset<Row> rows =
-                p.lake()
-                    .read(t.source())
-                    .where(col("run_date").equalTo(lit(Date.valueOf(day))))
-                    .select(cols);
-            n += BulkFloor.load(spec, t, rows);
+            n += BulkFloor.load(spec, t, SparkScores.rows(p.lake(), t, day));
           }
           return n;
         });

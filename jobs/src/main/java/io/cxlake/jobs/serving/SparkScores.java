@@ -32,14 +32,16 @@ public final class SparkScores implements Scores, AutoCloseable {
   public SparkScores(Lake lake, LocalDate runDate, StoreSpec spec) {
     this.spec = spec;
     for (ServingTable t : ServingTable.values()) {
-      Column[] cols = t.columnNames().stream().map(c -> col(c)).toArray(Column[]::new);
-      Dataset<Row> d =
-          lake.read(t.source())
-              .where(col("run_date").equalTo(lit(Date.valueOf(runDate))))
-              .select(cols)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      frames.put(t, d);
+      frames.put(t, rows(lake, t, runDate).persist(StorageLevel.MEMORY_AND_DISK()));
     }
+  }
+
+  /** The table's served columns, for the run-date, as the lake holds them. */
+  public static Dataset<Row> rows(Lake lake, ServingTable t, LocalDate runDate) {
+    Column[] cols = t.columnNames().stream().map(c -> col(c)).toArray(Column[]::new);
+    return lake.read(t.source())
+        .where(col("run_date").equalTo(lit(Date.valueOf(runDate))))
+        .select(cols);
   }
 
   @Override
