@@ -68,18 +68,24 @@ class NightlyKillIT {
    * lake write, its earlier writes committed, this one's files partly written and not committed
    * (publish: inside the serving-store write, before the flip; return-risk on this young lake
    * writes only its ledger row); done = the step's work committed, its ledger row not written;
-   * after = its ledger row written. Each costs a JVM start, and done: costs the step twice, so each
-   * kind of point is taken where it is hardest: ingest (several tables, committed one by one),
-   * features (the largest writes) and publish (the serving store beside the lake).
+   * after = its ledger row written. Eleven points across eight steps: mid-write where a step writes
+   * several tables (ingest, features, recs, kpis) or beside the lake (publish), done: where redoing
+   * the step must not double its effect (ingest, publish, report), after: at the gates and between
+   * steps. Each costs a JVM start, and done: costs the step twice.
    */
   static final List<String> POINTS =
       List.of(
           "mid:ingest#3",
           "done:ingest",
+          "after:quality-gate",
           "mid:features#4",
           "after:features",
+          "mid:recs",
+          "mid:kpis",
+          "after:drift-gate",
           "mid:publish",
-          "done:publish");
+          "done:publish",
+          "done:report");
 
   /**
    * Spark settings of every run here, the killed ones and the uninterrupted one: no generated code.
@@ -124,7 +130,8 @@ class NightlyKillIT {
       long start = System.nanoTime();
       killAt(point);
       System.out.printf("kill test: killed at %s after %.1f s%n", point, secondsSince(start));
-      assertServesAWholeVersion("killed", point.equals("done:publish") ? D : BEFORE);
+      boolean published = POINTS.indexOf(point) >= POINTS.indexOf("done:publish");
+      assertServesAWholeVersion("killed", published ? D : BEFORE);
     }
     long start = System.nanoTime();
     Path log = dir.resolve("final.log");
