@@ -11,6 +11,7 @@ import io.cxlake.lake.testing.Checksums;
 import io.cxlake.lake.testing.SparkExtension;
 import io.cxlake.models.impact.ImpactTable;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,13 +42,14 @@ class MeasureEndToEndIT {
   private static Lake lake;
   private static String runDate;
 
+  /** Generates a shop, ingests every day (measure reads only ingested tables), then measures. */
   @BeforeAll
   static void generateIngestMeasure() throws Exception {
     int code =
         Main.run(
             SECRETS,
-            "demo",
-            "--dir",
+            "generate",
+            "--out",
             dir.toString(),
             "--users",
             String.valueOf(USERS),
@@ -59,6 +61,23 @@ class MeasureEndToEndIT {
     truth = new ObjectMapper().readTree(dir.resolve("truth/truth.json").toFile());
     lake = new Lake(SparkExtension.spark(), dir.resolve("lake").toString());
     runDate = truth.get("last_day").asText();
+    LocalDate last = LocalDate.parse(runDate);
+    for (LocalDate d = LocalDate.parse(truth.get("first_day").asText());
+        !d.isAfter(last);
+        d = d.plusDays(1)) {
+      assertThat(
+              Main.run(
+                  SECRETS,
+                  "ingest",
+                  "--set",
+                  "lake.root=" + lake.root(),
+                  "--set",
+                  "lake.landing=" + dir.resolve("landing"),
+                  "--run-date",
+                  d.toString()))
+          .as("ingest %s", d)
+          .isEqualTo(ExitCodes.OK);
+    }
     assertThat(measure()).isEqualTo(ExitCodes.OK);
   }
 

@@ -59,10 +59,11 @@ public final class SparkSessions {
             // Tiny tables: few partitions for Delta's snapshot state, no adaptive re-planning.
             .config("spark.databricks.delta.snapshotPartitions", "2")
             .config("spark.sql.adaptive.enabled", "false")
-            // Tiny data: compiling whole-stage code costs more than the work. (Expression code
-            // generation stays: Spark's interpreted decoder fails on catalog.listTables rows.)
-            // Jobs and the demo keep both.
-            .config("spark.sql.codegen.wholeStage", "false");
+            // Tiny data: generating and compiling code costs more than the work, and without
+            // whole-stage code every task of every operator generates its projections again.
+            // Interpreted evaluation gives the same results. Jobs and the demo keep both.
+            .config("spark.sql.codegen.wholeStage", "false")
+            .config("spark.sql.codegen.factoryMode", "NO_CODEGEN");
     required().forEach(b::config);
     return b.getOrCreate();
   }
