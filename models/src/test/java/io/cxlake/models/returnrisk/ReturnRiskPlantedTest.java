@@ -39,12 +39,21 @@ class ReturnRiskPlantedTest {
 
   @Test
   void aucApproachesTheOracleAndProbabilitiesAreCalibrated() {
-    List<Row> rows = test.select("true_probability", "label").collectAsList();
+    List<Row> rows =
+        test.select("true_probability", "label", "informed_probability").collectAsList();
     double[] truth = rows.stream().mapToDouble(r -> r.getDouble(0)).toArray();
     int[] y = rows.stream().mapToInt(r -> r.getInt(1)).toArray();
+    double[] informed = rows.stream().mapToDouble(r -> r.getDouble(2)).toArray();
     double oracle = BinaryMetrics.aucRoc(truth, y);
+    double ceiling = BinaryMetrics.aucRoc(informed, y);
     double ratio = eval.model().get("auc_roc") / oracle;
-    System.out.printf(Locale.ROOT, "oracle AUC %.4f, ratio %.4f%n", oracle, ratio);
+    System.out.printf(
+        Locale.ROOT,
+        "oracle AUC %.4f, informed AUC %.4f (%.4f of the oracle), model ratio %.4f%n",
+        oracle,
+        ceiling,
+        ceiling / oracle,
+        ratio);
     assertThat(ratio).isGreaterThan(0.93);
     assertThat(eval.model().get("ece")).isLessThan(0.03);
     assertThat(eval.model().get("auc_roc")).isGreaterThan(eval.baseline().get("auc_roc"));
