@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * On lines drawn from the simulator's planted return model, the model must approach the oracle (the
- * AUC of the true probabilities), be calibrated, and give the planted dominant term as its top
- * reason.
+ * AUC of the true probabilities) and the informed ceiling (the AUC of what can be known
+ * point-in-time), be calibrated, and give the planted dominant term as its top reason.
  */
 @ExtendWith(SparkExtension.class)
 class ReturnRiskPlantedTest {
@@ -54,8 +54,11 @@ class ReturnRiskPlantedTest {
         ceiling,
         ceiling / oracle,
         ratio);
-    assertThat(ratio).isGreaterThan(0.93);
-    assertThat(eval.model().get("ece")).isLessThan(0.03);
+    // The oracle knows each customer's z; no model can, so the informed AUC (z's posterior given
+    // the observable history) is the reachable ceiling, about 0.96 of the oracle here.
+    assertThat(ratio).isGreaterThan(0.95);
+    assertThat(eval.model().get("auc_roc")).isGreaterThan(0.99 * ceiling);
+    assertThat(eval.model().get("ece")).isLessThan(0.02);
     assertThat(eval.model().get("auc_roc")).isGreaterThan(eval.baseline().get("auc_roc"));
   }
 
