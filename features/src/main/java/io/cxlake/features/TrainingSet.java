@@ -49,6 +49,9 @@ public final class TrainingSet {
           "customer_past_size_sensitive_items",
           "customer_past_several_sizes_items");
 
+  /** The customer columns counted from order_line_features, a subset of the above. */
+  private static final List<String> MIX_COLUMNS = CUSTOMER_COLUMNS.subList(6, 9);
+
   private TrainingSet() {}
 
   /**
@@ -222,22 +225,28 @@ public final class TrainingSet {
             .withColumn("customer_tenure_days", datediff(col("order_date"), col("_first_seen")))
             .drop("_last_return", "_first_seen")
             .withColumnRenamed("features_as_of", "_user_as_of");
-    return asOfJoin(
-            withUser,
-            List.of("order_id", "line_no"),
-            "user_id",
-            "ordered_at",
-            itemMix(lake.read(FeatureTable.ORDER_LINE_FEATURES)))
-        .drop("features_as_of")
-        .withColumnRenamed("_user_as_of", "features_as_of");
+    Dataset<Row> withMix =
+        asOfJoin(
+                withUser,
+                List.of("order_id", "line_no"),
+                "user_id",
+                "ordered_at",
+                itemMix(lake.read(FeatureTable.ORDER_LINE_FEATURES)))
+            .drop("features_as_of")
+            .withColumnRenamed("_user_as_of", "features_as_of");
+    // No earlier line is a known history of 0 items, not an unknown one.
+    for (String c : MIX_COLUMNS) {
+      withMix = withMix.withColumn(c, coalesce(col(c), lit(0L)));
+    }
+    return withMix;
   }
 
   /**
    * What kind of items each customer had bought before each day they ordered on, from every order
    * line (not only the lines asked about): rows {@code user_id, as_of} with the items (units)
-   * ordered before as_of, those of them size-sensitive, and those on lines with several sizes of
-   * the same item in their order. A return-prone customer is one who returns more than their items
-   * explain; these say how much their items explain.
+   * ordered before as_of (a customer without such a row has 0), those of them size-sensitive, and
+   * those on lines with several sizes of the same item in their order. A return-prone customer is
+   * one who returns more than their items explain; these say how much their items explain.
    */
   static Dataset<Row> itemMix(Dataset<Row> orderLines) {
     Column units = coalesce(col("quantity").cast("long"), lit(0L));
