@@ -1,12 +1,15 @@
 package io.cxlake.features;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
@@ -20,6 +23,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The only way models read features: labelled examples joined point-in-time, like Feast's
@@ -28,7 +33,10 @@ import org.apache.spark.sql.Row;
  * the window after t and only from rows visible before the training set's own as-of date.
  */
 public final class TrainingSet {
-  /** The customer's history columns the return-risk examples get from user_features. */
+  /**
+   * The customer's history columns the return-risk examples get: from user_features, and the mix of
+   * items the customer had bought before the line's day from order_line_features.
+   */
   public static final List<String> CUSTOMER_COLUMNS =
       List.of(
           "customer_orders",
@@ -36,7 +44,13 @@ public final class TrainingSet {
           "customer_return_rate",
           "days_since_prev_return",
           "customer_tenure_days",
-          "customer_region");
+          "customer_region",
+          "customer_past_items",
+          "customer_past_size_sensitive_items",
+          "customer_past_several_sizes_items");
+
+  /** The customer columns counted from order_line_features, a subset of the above. */
+  private static final List<String> MIX_COLUMNS = CUSTOMER_COLUMNS.subList(6, 9);
 
   private TrainingSet() {}
 
@@ -205,10 +219,55 @@ public final class TrainingSet {
                 col("region").as("customer_region"),
                 col("last_return_date").as("_last_return"),
                 col("first_seen").as("_first_seen"));
-    return asOfJoin(lines, List.of("order_id", "line_no"), "user_id", "ordered_at", users)
-        .withColumn("days_since_prev_return", datediff(col("order_date"), col("_last_return")))
-        .withColumn("customer_tenure_days", datediff(col("order_date"), col("_first_seen")))
-        .drop("_last_return", "_first_seen");
+    Dataset<Row> withUser =
+        asOfJoin(lines, List.of("order_id", "line_no"), "user_id", "ordered_at", users)
+            .withColumn("days_since_prev_return", datediff(col("order_date"), col("_last_return")))
+            .withColumn("customer_tenure_days", datediff(col("order_date"), col("_first_seen")))
+            .drop("_last_return", "_first_seen")
+            .withColumnRenamed("features_as_of", "_user_as_of");
+    Dataset<Row> withMix =
+        asOfJoin(
+                withUser,
+                List.of("order_id", "line_no"),
+                "user_id",
+                "ordered_at",
+                itemMix(lake.read(FeatureTable.ORDER_LINE_FEATURES)))
+            .drop("features_as_of")
+            .withColumnRenamed("_user_as_of", "features_as_of");
+    // No earlier line is a known history of 0 items, not an unknown one.
+    for (String c : MIX_COLUMNS) {
+      withMix = withMix.withColumn(c, coalesce(col(c), lit(0L)));
+    }
+    return withMix;
+  }
+
+  /**
+   * What kind of items each customer had bought before each day they ordered on, from every order
+   * line (not only the lines asked about): rows {@code user_id, as_of} with the items (units)
+   * ordered before as_of (a customer without such a row has 0), those of them size-sensitive, and
+   * those on lines with several sizes of the same item in their order. A return-prone customer is
+   * one who returns more than their items explain; these say how much their items explain.
+   */
+  static Dataset<Row> itemMix(Dataset<Row> orderLines) {
+    Column units = coalesce(col("quantity").cast("long"), lit(0L));
+    Dataset<Row> daily =
+        orderLines
+            .groupBy("user_id", "order_date")
+            .agg(
+                sum(units).as("_items"),
+                sum(when(col("size_sensitive"), units).otherwise(lit(0L))).as("_sized"),
+                sum(when(col("variants_in_order").gt(1), units).otherwise(lit(0L))).as("_several"));
+    WindowSpec upToDay =
+        Window.partitionBy("user_id")
+            .orderBy("order_date")
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    // Through the end of order_date, so as of the next day: a line sees only earlier days.
+    return daily.select(
+        col("user_id"),
+        date_add(col("order_date"), 1).as("as_of"),
+        sum("_items").over(upToDay).as("customer_past_items"),
+        sum("_sized").over(upToDay).as("customer_past_size_sensitive_items"),
+        sum("_several").over(upToDay).as("customer_past_several_sizes_items"));
   }
 
   private static String[] rest(String[] cols) {

@@ -255,6 +255,35 @@ class FeatureOracleTest {
   }
 
   @Test
+  void theCustomersPastItemMixEqualsTheNaiveQuery() {
+    lake.read(FeatureTable.ORDER_LINE_FEATURES).createOrReplaceTempView("olf");
+    Dataset<Row> expected =
+        sql(
+            """
+            SELECT l.order_id, l.line_no,
+              sum(coalesce(p.quantity, 0)) AS customer_past_items,
+              sum(CASE WHEN p.size_sensitive THEN coalesce(p.quantity, 0) ELSE 0 END)
+                AS customer_past_size_sensitive_items,
+              sum(CASE WHEN p.variants_in_order > 1 THEN coalesce(p.quantity, 0) ELSE 0 END)
+                AS customer_past_several_sizes_items
+            FROM olf l LEFT JOIN olf p
+              ON p.user_id = l.user_id AND p.order_date < to_date(l.ordered_at)
+            GROUP BY l.order_id, l.line_no
+            """);
+    Dataset<Row> actual =
+        TrainingSet.returnRiskToScore(lake, RandomShop.FIRST.minusDays(1))
+            .select(
+                "order_id",
+                "line_no",
+                "customer_past_items",
+                "customer_past_size_sensitive_items",
+                "customer_past_several_sizes_items");
+    assertThat(expected.where("customer_past_size_sensitive_items > 0").count()).isPositive();
+    assertThat(expected.where("customer_past_items = 0").count()).isPositive();
+    assertSameRows(actual, expected);
+  }
+
+  @Test
   void incrementalNightsEqualAFullRebuildAndABackfill() {
     Lake other = TempLake.create(spark);
     for (Table t : Table.values()) {

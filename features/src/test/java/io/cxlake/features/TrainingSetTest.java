@@ -79,6 +79,8 @@ class TrainingSetTest {
     Row o1 = examples.get(1);
     assertThat(o1.<Date>getAs("features_as_of").toLocalDate()).isEqualTo(T_DAY);
     assertThat(o1.<Long>getAs("customer_orders")).as("only o0 came before t").isEqualTo(1L);
+    assertThat(o1.<Long>getAs("customer_past_items")).as("o0's one item").isEqualTo(1L);
+    assertThat(examples.get(0).<Long>getAs("customer_past_items")).as("nothing before o0").isZero();
     assertThat(o1.<Integer>getAs("label")).as("returned a day after t").isEqualTo(1);
     assertThat(examples.get(2).<Integer>getAs("label")).as("returned after the window").isZero();
 

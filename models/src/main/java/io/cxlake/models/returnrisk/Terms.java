@@ -18,8 +18,11 @@ import org.apache.spark.sql.Column;
  * with a reason code saying so) and the sentence a support agent reads when it raises a score.
  */
 final class Terms {
-  /** Prior strength, in items, of the customer's smoothed past return rate. */
-  static final double HISTORY_PRIOR_ITEMS = 5;
+  /**
+   * Prior strength, in items, of the customer's smoothed past return rate, and of the shares of
+   * their past items that explain returns.
+   */
+  static final double HISTORY_PRIOR_ITEMS = 8;
 
   private Terms() {}
 
@@ -72,6 +75,17 @@ final class Terms {
                         "the customer returned %.0f%% of %d past items",
                         coalesce(col("customer_return_rate"), lit(0.0)).multiply(100),
                         items.cast("long")))),
+        // The customer's return rate says more about them the fewer of their returns their items
+        // explain: these shares (shrunk like the rate) let the fit discount returns of
+        // size-sensitive items and several-sizes orders, which every customer returns more.
+        mix(
+            "customer_size_sensitive_items",
+            "customer_past_size_sensitive_items",
+            "%d of the customer's %d past items were size-sensitive"),
+        mix(
+            "customer_several_sizes_items",
+            "customer_past_several_sizes_items",
+            "%d of the customer's %d past items were bought in several sizes"),
         new Numeric(
             "customer_history",
             log1p(items),
@@ -81,6 +95,15 @@ final class Terms {
             coalesce(exp(col("days_since_prev_return").cast("double").divide(-30.0)), lit(0.0)),
             format_string(
                 "the customer returned something %d days ago", col("days_since_prev_return"))));
+  }
+
+  /** Past items of a kind as a share of the customer's past items, shrunk towards 0. */
+  private static Numeric mix(String name, String column, String reason) {
+    Column past = col("customer_past_items").cast("double");
+    return new Numeric(
+        name,
+        col(column).cast("double").divide(past.plus(lit(HISTORY_PRIOR_ITEMS))),
+        format_string(reason, col(column), col("customer_past_items")));
   }
 
   static List<Categorical> categorical() {

@@ -19,7 +19,10 @@ import org.apache.spark.sql.types.StructType;
  * simulator draws them: the simulator's categories, prices, discounts and several-sizes orders, and
  * its planted {@link ReturnModel} with a latent per-customer propensity z ~ N(0, 1). The customer
  * columns are computed point-in-time from the customer's earlier lines, counting a return only once
- * it has happened (1-14 days after its order). Each row keeps its true probability.
+ * it has happened (1-14 days after its order), and the kinds of items among them as {@code
+ * TrainingSet} counts them (every line ordered on an earlier day). Each row keeps its true
+ * probability and its informed probability: the best any model can know point-in-time, the true
+ * probability averaged over the posterior of z given the customer's observable return history.
  */
 final class PlantedReturns {
   static final String[] CATEGORIES = {
@@ -52,16 +55,70 @@ final class PlantedReturns {
           .add("customer_items_bought", DataTypes.LongType)
           .add("customer_return_rate", DataTypes.DoubleType)
           .add("days_since_prev_return", DataTypes.IntegerType)
+          .add("customer_past_items", DataTypes.LongType)
+          .add("customer_past_size_sensitive_items", DataTypes.LongType)
+          .add("customer_past_several_sizes_items", DataTypes.LongType)
           .add("customer_region", DataTypes.StringType)
           .add("label", DataTypes.IntegerType)
           .add("true_probability", DataTypes.DoubleType)
           .add("planted_several_sizes", DataTypes.DoubleType)
-          .add("planted_other_max", DataTypes.DoubleType);
+          .add("planted_other_max", DataTypes.DoubleType)
+          .add("informed_probability", DataTypes.DoubleType);
 
   private PlantedReturns() {}
 
-  /** A past line of a customer: when it was ordered and when (if ever) it came back. */
-  private record Past(int day, int returnDay) {}
+  /**
+   * A past line of a customer: when it was ordered, what kind of line it was, and when (if ever) it
+   * came back.
+   */
+  private record Past(
+      int day, boolean sized, int variants, double discount, double unit, int returnDay) {
+    boolean severalSizes() {
+      return variants > 1;
+    }
+  }
+
+  /** The grid of z values the informed probability integrates over. */
+  private static final double[] Z_GRID = new double[161];
+
+  static {
+    for (int g = 0; g < Z_GRID.length; g++) {
+      Z_GRID[g] = -4 + 8.0 * g / (Z_GRID.length - 1);
+    }
+  }
+
+  /**
+   * The posterior of the customer's z (on {@link #Z_GRID}, prior N(0, 1)) given what is observable
+   * before {@code today}: which past lines came back, and which have not come back yet, however
+   * much of their 14-day return delay has passed. Uses the planted coefficients.
+   */
+  private static double[] posterior(List<Past> past, int today) {
+    double[] logPost = new double[Z_GRID.length];
+    for (int g = 0; g < Z_GRID.length; g++) {
+      double z = Z_GRID[g];
+      double lp = -z * z / 2;
+      for (Past p : past) {
+        double q = ReturnModel.probability(p.sized(), p.variants(), p.discount(), z, p.unit());
+        if (p.returnDay() < today) {
+          lp += Math.log(q);
+        } else {
+          double seen = Math.min(14, Math.max(0, today - p.day() - 1)) / 14.0;
+          lp += Math.log(1 - q * seen);
+        }
+      }
+      logPost[g] = lp;
+    }
+    double max = java.util.Arrays.stream(logPost).max().getAsDouble();
+    double total = 0;
+    for (int g = 0; g < logPost.length; g++) {
+      logPost[g] = Math.exp(logPost[g] - max);
+      total += logPost[g];
+    }
+    for (int g = 0; g < logPost.length; g++) {
+      logPost[g] /= total;
+    }
+    return logPost;
+  }
 
   static Dataset<Row> draw(
       SparkSession spark, long seed, int users, int days, double ordersPerDay) {
@@ -98,6 +155,9 @@ final class PlantedReturns {
         long returned = past.stream().filter(p -> p.returnDay() < today).count();
         int lastReturn =
             past.stream().mapToInt(Past::returnDay).filter(x -> x < today).max().orElse(-1);
+        long pastSized = past.stream().filter(Past::sized).count();
+        long pastSeveral = past.stream().filter(Past::severalSizes).count();
+        double[] post = posterior(past, today);
         String orderId = "o" + order++;
         Timestamp at = Timestamp.valueOf(FIRST.plusDays(d).atTime(8 + r.nextInt(12), 0));
         List<Past> added = new ArrayList<>();
@@ -111,7 +171,19 @@ final class PlantedReturns {
           double discount = 1 - unit / list;
           double p = ReturnModel.probability(sized, variants, discount, z, unit);
           int label = r.nextDouble() < p ? 1 : 0;
-          added.add(new Past(d, label == 1 ? d + 1 + r.nextInt(14) : Integer.MAX_VALUE));
+          added.add(
+              new Past(
+                  d,
+                  sized,
+                  variants,
+                  discount,
+                  unit,
+                  label == 1 ? d + 1 + r.nextInt(14) : Integer.MAX_VALUE));
+          double informed = 0;
+          for (int g = 0; g < Z_GRID.length; g++) {
+            informed +=
+                post[g] * ReturnModel.probability(sized, variants, discount, Z_GRID[g], unit);
+          }
           rows.add(
               RowFactory.create(
                   orderId,
@@ -135,6 +207,9 @@ final class PlantedReturns {
                   bought,
                   bought == 0 ? null : (double) returned / bought,
                   lastReturn < 0 ? null : d - lastReturn,
+                  bought,
+                  pastSized,
+                  pastSeveral,
                   region,
                   label,
                   p,
@@ -142,7 +217,8 @@ final class PlantedReturns {
                   // The other planted terms' largest push above their average, for comparison.
                   Math.max(
                       Math.max(sized ? 1.1 * (1 - 0.25) : 0, 1.5 * (discount - 0.1375)),
-                      Math.max(0.9 * z, 0.3 * Math.log(unit / 50.0)))));
+                      Math.max(0.9 * z, 0.3 * Math.log(unit / 50.0))),
+                  informed));
         }
         past.addAll(added);
         orders++;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * On lines drawn from the simulator's planted return model, the model must approach the oracle (the
- * AUC of the true probabilities), be calibrated, and give the planted dominant term as its top
- * reason.
+ * AUC of the true probabilities) and the informed ceiling (the AUC of what can be known
+ * point-in-time), be calibrated, and give the planted dominant term as its top reason.
  */
 @ExtendWith(SparkExtension.class)
 class ReturnRiskPlantedTest {
@@ -39,14 +39,26 @@ class ReturnRiskPlantedTest {
 
   @Test
   void aucApproachesTheOracleAndProbabilitiesAreCalibrated() {
-    List<Row> rows = test.select("true_probability", "label").collectAsList();
+    List<Row> rows =
+        test.select("true_probability", "label", "informed_probability").collectAsList();
     double[] truth = rows.stream().mapToDouble(r -> r.getDouble(0)).toArray();
     int[] y = rows.stream().mapToInt(r -> r.getInt(1)).toArray();
+    double[] informed = rows.stream().mapToDouble(r -> r.getDouble(2)).toArray();
     double oracle = BinaryMetrics.aucRoc(truth, y);
+    double ceiling = BinaryMetrics.aucRoc(informed, y);
     double ratio = eval.model().get("auc_roc") / oracle;
-    System.out.printf(Locale.ROOT, "oracle AUC %.4f, ratio %.4f%n", oracle, ratio);
-    assertThat(ratio).isGreaterThan(0.93);
-    assertThat(eval.model().get("ece")).isLessThan(0.03);
+    System.out.printf(
+        Locale.ROOT,
+        "oracle AUC %.4f, informed AUC %.4f (%.4f of the oracle), model ratio %.4f%n",
+        oracle,
+        ceiling,
+        ceiling / oracle,
+        ratio);
+    // The oracle knows each customer's z; no model can, so the informed AUC (z's posterior given
+    // the observable history) is the reachable ceiling, about 0.96 of the oracle here.
+    assertThat(ratio).isGreaterThan(0.95);
+    assertThat(eval.model().get("auc_roc")).isGreaterThan(0.99 * ceiling);
+    assertThat(eval.model().get("ece")).isLessThan(0.02);
     assertThat(eval.model().get("auc_roc")).isGreaterThan(eval.baseline().get("auc_roc"));
   }
 
