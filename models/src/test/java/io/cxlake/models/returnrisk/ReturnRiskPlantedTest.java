@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * On lines drawn from the simulator's planted return model, the model must approach the oracle (the
- * AUC of the true probabilities) and the informed ceiling (the AUC of what can be known
- * point-in-time), be calibrated, and give the planted dominant term as its top reason.
+ * On lines drawn from the simulator's planted return model over a year of history, the model must
+ * reach the issue's goal (0.97 of the oracle, the AUC of the true probabilities) and the informed
+ * ceiling (the AUC of what can be known point-in-time), be calibrated, and give the planted
+ * dominant term as its top reason.
  */
 @ExtendWith(SparkExtension.class)
 class ReturnRiskPlantedTest {
@@ -25,10 +26,19 @@ class ReturnRiskPlantedTest {
   private static Evaluation eval;
   private static ReturnRiskModel model;
 
+  /**
+   * A year of history, as a shop's nightly trains on: a customer's past returns then say enough
+   * about their latent propensity. Fewer customers than days' worth keep the line count (and run
+   * time) of a 4,000-customer, 120-day draw; benchmarks/return-risk.md has the shorter spans.
+   */
+  private static final int DAYS = 365;
+
+  private static final int CUSTOMERS = 1315;
+
   @BeforeAll
   static void fitOnPlantedLines() {
     SparkSession spark = SparkExtension.spark();
-    Dataset<Row> examples = PlantedReturns.draw(spark, 7, 4000, 120, 0.05).cache();
+    Dataset<Row> examples = PlantedReturns.draw(spark, 7, CUSTOMERS, DAYS, 0.05).cache();
     TimeSplit split = TimeSplit.of(examples, 0.2, 0.2);
     model = new ReturnRiskTrainer(0.0, 20).fit(split.train(), split.calibration(), "test");
     test = model.score(split.test(), 0.2, 0.4).cache();
@@ -55,8 +65,9 @@ class ReturnRiskPlantedTest {
         ceiling / oracle,
         ratio);
     // The oracle knows each customer's z; no model can, so the informed AUC (z's posterior given
-    // the observable history) is the reachable ceiling, about 0.96 of the oracle here.
-    assertThat(ratio).isGreaterThan(0.95);
+    // the observable history) is the reachable ceiling: 0.98 of the oracle after a year (0.96
+    // after 120 days, where the goal is out of reach for any point-in-time model).
+    assertThat(ratio).isGreaterThanOrEqualTo(0.97);
     assertThat(eval.model().get("auc_roc")).isGreaterThan(0.99 * ceiling);
     assertThat(eval.model().get("ece")).isLessThan(0.02);
     assertThat(eval.model().get("auc_roc")).isGreaterThan(eval.baseline().get("auc_roc"));
