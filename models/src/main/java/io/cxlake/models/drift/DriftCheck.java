@@ -42,6 +42,22 @@ public final class DriftCheck {
       List<String> numeric,
       List<String> categorical,
       int bins) {
+    // The reference is read once per categorical feature, for its quantiles, maxima and counts:
+    // a training set is a chain of point-in-time joins, computed once here.
+    Dataset<Row> ref = reference.persist();
+    try {
+      return compareCached(ref, current, numeric, categorical, bins);
+    } finally {
+      ref.unpersist();
+    }
+  }
+
+  private static List<FeatureDrift> compareCached(
+      Dataset<Row> reference,
+      Dataset<Row> current,
+      List<String> numeric,
+      List<String> categorical,
+      int bins) {
     Map<String, Column> bucket = new LinkedHashMap<>();
     if (!numeric.isEmpty()) {
       Dataset<Row> ref =
