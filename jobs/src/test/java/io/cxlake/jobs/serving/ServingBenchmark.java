@@ -133,8 +133,7 @@ public final class ServingBenchmark {
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS floor_recs");
       s.execute(
-          "CREATE TABLE floor_recs (user_id text, rank integer, item_id text,"
-              + " score double precision, layer text)");
+          "CREATE TABLE floor_recs (" + BulkFloor.columns(ServingTable.RECOMMENDATIONS) + ")");
     }
     System.gc();
     long start = System.nanoTime();
@@ -196,7 +195,7 @@ public final class ServingBenchmark {
       s.execute("DROP TABLE IF EXISTS floor_recs");
       s.execute(
           "CREATE TABLE floor_recs (user_id TEXT, rank INTEGER, item_id TEXT, score REAL,"
-              + " layer TEXT)");
+              + " layer TEXT, model_version TEXT)");
     }
     long start = System.nanoTime();
     try (RowSink sink =
