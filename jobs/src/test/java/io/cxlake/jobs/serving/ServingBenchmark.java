@@ -1,5 +1,6 @@
 package io.cxlake.jobs.serving;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import redis.clients.jedis.Pipeline;
  * the same server: PostgreSQL — one COPY of the same recommendation rows into a plain table with no
  * index; Redis — pipelined SET of one key per user with that user's JSON value already encoded.
  *
- * <p>Arguments: [users=100000] [repeats=3] [writers=2].
+ * <p>Arguments: [users=100000] [repeats=3] [writers=2] [stores=postgres,redis,sqlite].
  */
 public final class ServingBenchmark {
   private static final int RECS = 10;
@@ -44,7 +45,11 @@ public final class ServingBenchmark {
             0,
             null,
             2);
+    List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
     for (StoreSpec spec : List.of(pg, redis, sqlite)) {
+      if (!only.isEmpty() && !only.contains(spec.type())) {
+        continue;
+      }
       // Warm-up, untimed: JIT and the servers' caches, so run 1 is not an outlier.
       Map<ServingTable, List<List<Object>>> warm = ScoreFixtures.run(users / 4, 99, RECS);
       publishSeconds(spec, warm, -1);
@@ -156,13 +161,15 @@ public final class ServingBenchmark {
    */
   static double setFloor(StoreSpec spec, List<List<Object>> recs, boolean encodeInside) {
     Map<String, List<List<Object>>> byUser = ServingTable.RECOMMENDATIONS.byKey(recs);
-    List<String[]> kv = new ArrayList<>(byUser.size());
+    // The values as publish hands them to Jedis: UTF-8 bytes of RowJson's encoding.
+    List<byte[][]> kv = new ArrayList<>(byUser.size());
+    JsonBytes json = new JsonBytes();
     byUser.forEach(
         (k, v) ->
             kv.add(
-                new String[] {
-                  "floor:" + k,
-                  encodeInside ? null : RowJson.encodeGroup(ServingTable.RECOMMENDATIONS, v)
+                new byte[][] {
+                  ("floor:" + k).getBytes(StandardCharsets.UTF_8),
+                  encodeInside ? null : RowJson.encodeGroup(ServingTable.RECOMMENDATIONS, v, json)
                 }));
     try (Jedis j = spec.redis()) {
       j.select(1); // a database of its own, emptied after; the store's keys stay in database 0
@@ -171,11 +178,14 @@ public final class ServingBenchmark {
       long start = System.nanoTime();
       Pipeline p = j.pipelined();
       int n = 0;
-      for (String[] e : kv) {
-        String value =
+      for (byte[][] e : kv) {
+        byte[] value =
             e[1] != null
                 ? e[1]
-                : RowJson.encodeGroup(ServingTable.RECOMMENDATIONS, byUser.get(e[0].substring(6)));
+                : RowJson.encodeGroup(
+                    ServingTable.RECOMMENDATIONS,
+                    byUser.get(new String(e[0], StandardCharsets.UTF_8).substring(6)),
+                    json);
         p.set(e[0], value);
         if (++n % spec.batchSize() == 0) {
           p.sync();
