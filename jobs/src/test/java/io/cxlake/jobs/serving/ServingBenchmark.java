@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
@@ -50,19 +51,31 @@ public final class ServingBenchmark {
       if (!only.isEmpty() && !only.contains(spec.type())) {
         continue;
       }
+      server =
+          switch (spec.type()) {
+            case "postgres" -> ServerCpu.find("postgres", TestServers.postgres().getPort());
+            case "redis" -> ServerCpu.find("redis-server", spec.redisPort());
+            default -> Optional.empty();
+          };
       // Warm-up, untimed: JIT and the servers' caches, so run 1 is not an outlier.
       Map<ServingTable, List<List<Object>>> warm = ScoreFixtures.run(users / 4, 99, RECS);
       publishSeconds(spec, warm, -1);
       floorSeconds(spec, warm.get(ServingTable.RECOMMENDATIONS), -1);
       double[] publish = new double[repeats];
       double[] floor = new double[repeats];
+      double[][] cpu = new double[4][repeats]; // publish client, server; floor client, server
       for (int i = 0; i < repeats; i++) {
         Map<ServingTable, List<List<Object>>> rows = ScoreFixtures.run(users, i + 1, RECS);
         publish[i] = publishSeconds(spec, rows, i);
+        cpu[0][i] = lastClient;
+        cpu[1][i] = lastServer;
         floor[i] = floorSeconds(spec, rows.get(ServingTable.RECOMMENDATIONS), i);
+        cpu[2][i] = lastClient;
+        cpu[3][i] = lastServer;
         System.out.printf(
-            "  %s run %d: publish %.2f s, floor %.2f s%n",
-            spec.type(), i + 1, publish[i], floor[i]);
+            "  %s run %d: publish %.2f s (cpu s: client %.2f, server %.2f), floor %.2f s"
+                + " (cpu s: client %.2f, server %.2f)%n",
+            spec.type(), i + 1, publish[i], cpu[0][i], cpu[1][i], floor[i], cpu[2][i], cpu[3][i]);
       }
       double p = median(publish);
       double f = median(floor);
@@ -84,10 +97,56 @@ public final class ServingBenchmark {
       }
       System.out.printf(
           "%-8s publish %.2f s (%,.0f rows/s) | floor %.2f s (%,.0f rows/s) | publish/floor"
-              + " throughput %.2fx%n",
-          spec.type(), p, n / p, f, n / f, f / p);
+              + " throughput %.2fx | spread: publish %.2f-%.2f s, floor %.2f-%.2f s%n",
+          spec.type(),
+          p,
+          n / p,
+          f,
+          n / f,
+          f / p,
+          min(publish),
+          max(publish),
+          min(floor),
+          max(floor));
+      System.out.printf(
+          "%-8s cpu s, medians: publish client %.2f + server %.2f = %.2f | floor client %.2f +"
+              + " server %.2f = %.2f%n",
+          spec.type(),
+          median(cpu[0]),
+          median(cpu[1]),
+          median(cpu[0]) + median(cpu[1]),
+          median(cpu[2]),
+          median(cpu[3]),
+          median(cpu[2]) + median(cpu[3]));
     }
     System.exit(0);
+  }
+
+  /** The server of the store being measured, for its CPU time; empty for SQLite. */
+  static Optional<ServerCpu> server = Optional.empty();
+
+  private static double clientAt;
+  private static double serverAt;
+
+  /** CPU seconds of the last timed phase: this JVM (the client), the server. */
+  static double lastClient;
+
+  static double lastServer;
+
+  static void cpuStart() {
+    clientAt = ServerCpu.jvmSeconds();
+    serverAt = server.map(ServerCpu::seconds).orElse(0.0);
+  }
+
+  /** After the clock stopped: waits a little so exited backends are counted by their server. */
+  static void cpuStop() {
+    lastClient = ServerCpu.jvmSeconds() - clientAt;
+    try {
+      Thread.sleep(150);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    lastServer = server.map(ServerCpu::seconds).orElse(0.0) - serverAt;
   }
 
   /** The spec with {@code n} parallel writers (serving.max-connections). */
@@ -118,9 +177,12 @@ public final class ServingBenchmark {
         scores.sample(t, Publisher.SAMPLE_KEYS);
       }
       System.gc();
+      cpuStart();
       long start = System.nanoTime();
       Publisher.publish(store, scores, LocalDate.of(2026, 1, 2).plusDays(i), false, 2);
-      return (System.nanoTime() - start) / 1e9;
+      double wall = (System.nanoTime() - start) / 1e9;
+      cpuStop();
+      return wall;
     }
   }
 
@@ -141,13 +203,16 @@ public final class ServingBenchmark {
           "CREATE TABLE floor_recs (" + BulkFloor.columns(ServingTable.RECOMMENDATIONS) + ")");
     }
     System.gc();
+    cpuStart();
     long start = System.nanoTime();
     try (RowSink sink =
         new CopySink(spec.postgres(), "floor_recs", ServingTable.RECOMMENDATIONS, 5000)) {
       recs.forEach(sink::add);
       sink.commit();
     }
-    return (System.nanoTime() - start) / 1e9;
+    double wall = (System.nanoTime() - start) / 1e9;
+    cpuStop();
+    return wall;
   }
 
   /** Pipelined SET of one key per user, values encoded beforehand: Redis's raw write speed. */
@@ -175,6 +240,7 @@ public final class ServingBenchmark {
       j.select(1); // a database of its own, emptied after; the store's keys stay in database 0
       j.flushDB();
       System.gc();
+      cpuStart();
       long start = System.nanoTime();
       Pipeline p = j.pipelined();
       int n = 0;
@@ -193,6 +259,7 @@ public final class ServingBenchmark {
       }
       p.sync();
       double s = (System.nanoTime() - start) / 1e9;
+      cpuStop();
       j.flushDB();
       return s;
     }
@@ -218,6 +285,14 @@ public final class ServingBenchmark {
       sink.commit();
     }
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  static double min(double[] xs) {
+    return Arrays.stream(xs).min().orElse(Double.NaN);
+  }
+
+  static double max(double[] xs) {
+    return Arrays.stream(xs).max().orElse(Double.NaN);
   }
 
   static double median(double[] xs) {
