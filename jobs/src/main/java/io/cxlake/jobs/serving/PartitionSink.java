@@ -26,8 +26,8 @@ final class PartitionSink extends CopySink {
 
   private PartitionSink(Connection conn, String part, ServingTable table, int batchSize) {
     // FREEZE: the table is new in this transaction, so its rows can be written frozen and its
-    // pages all-visible. Nothing sets hint bits on them later (the CHECK's scan, the count, the
-    // first reads), and the count reads the key index alone.
+    // pages all-visible: the first reads write no hint bits and no vacuum has to freeze them
+    // later. (It neither speeds up nor slows down the publish itself, measured.)
     super(conn, part, table, batchSize, ", FREEZE");
     this.part = part;
     this.table = table;

@@ -23,17 +23,19 @@ final class ServerCpu {
   /** The server listening on {@code port} whose command line names {@code binary}. */
   static Optional<ServerCpu> find(String binary, int port) {
     return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info().commandLine().orElse("").contains(binary)
-                    && p.info().commandLine().orElse("").contains(String.valueOf(port)))
+        .filter(p -> cmd(p).contains(binary) && cmd(p).contains(String.valueOf(port)))
         .filter(p -> p.parent().map(pp -> !cmd(pp).contains(binary)).orElse(true))
         .findFirst()
         .map(ServerCpu::new);
   }
 
+  /** The command line as /proc shows it (Redis rewrites its own, which ProcessHandle misses). */
   private static String cmd(ProcessHandle p) {
-    return p.info().commandLine().orElse("");
+    try {
+      return Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** The server's CPU seconds: itself, its live children, and the children it has reaped. */
