@@ -83,7 +83,7 @@ final class PostgresStore extends SqlStore {
     String key = t.key();
     tx(
         s -> {
-          for (String part : parts(s, parent, false)) {
+          for (String part : unattached(s, parent)) {
             String lo;
             String hi;
             try (ResultSet rs =
@@ -109,15 +109,13 @@ final class PostgresStore extends SqlStore {
         });
   }
 
-  /** The parts of a version table: the attached ones too, or only those not yet attached. */
-  private static List<String> parts(Statement s, String parent, boolean attachedToo)
-      throws SQLException {
+  /** The committed parts of a version table not attached to it yet. */
+  private static List<String> unattached(Statement s, String parent) throws SQLException {
     List<String> out = new ArrayList<>();
     try (ResultSet rs =
         s.executeQuery(
             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = current_schema() AND c.relkind = 'r'"
-                + (attachedToo ? "" : " AND NOT c.relispartition")
+                + " WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relispartition"
                 + " AND c.relname ~ '^"
                 + parent
                 + "_p[0-9]+$' ORDER BY c.relname")) {
@@ -128,19 +126,22 @@ final class PostgresStore extends SqlStore {
     return out;
   }
 
-  /** Drops the version, and parts a killed publish committed but never attached. */
+  /**
+   * Drops the version. Parts a killed publish committed but never attached go first: no reader can
+   * reach them, and were they left, a later version given the same number would attach them.
+   */
   @Override
   public void abandon(long version) {
-    super.abandon(version);
     tx(
         s -> {
           for (ServingTable t : ServingTable.values()) {
-            for (String part : parts(s, table(version, t), true)) {
-              s.execute("DROP TABLE IF EXISTS " + part);
+            for (String part : unattached(s, table(version, t))) {
+              s.execute("DROP TABLE " + part);
             }
           }
           return null;
         });
+    super.abandon(version);
   }
 
   @Override
