@@ -10,9 +10,9 @@ import java.sql.Statement;
  * future range partition of the version's table), COPYs its rows into it, indexes the key, and adds
  * the CHECK constraint of its key range, so that {@link PostgresStore#seal} attaches it without
  * scanning it again. Each writer indexes its own rows right after loading them, on its own
- * connection, while the others still load: the index costs little more than the load, where one
- * index over the whole table after every load would add its full time. The rows arrive sorted by
- * key, so the index's sort finds them in order.
+ * connection, while the others may still load; the rows arrive sorted by key, so the index's sort
+ * finds them in order. One index over the whole table after every load, on unsorted rows, took
+ * twice as long and overlapped nothing (benchmarks/serving.md).
  *
  * <p>A writer that fails or is killed rolls back with its transaction and leaves no table; one that
  * committed leaves a table that only {@code seal} attaches, and {@code abandon} drops.
