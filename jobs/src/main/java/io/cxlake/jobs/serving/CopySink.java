@@ -72,6 +72,10 @@ class CopySink implements RowSink {
 
   /** COPY text format: backslash, tab, newline and carriage return are backslash-escaped. */
   private void escape(String s) {
+    if (plain(s)) {
+      buf.append(s); // the common case, one copy: most ids and labels have nothing to escape
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -82,6 +86,16 @@ class CopySink implements RowSink {
         default -> buf.append(c);
       }
     }
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A text[] literal, every element quoted: {"a","b \"c\""}. */
