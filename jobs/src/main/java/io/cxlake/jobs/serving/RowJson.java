@@ -107,6 +107,9 @@ public final class RowJson {
   /** The rows of {@code key} back from {@link #encodeGroup}, with the key column restored. */
   public static List<List<Object>> decodeGroup(ServingTable t, String key, String json) {
     JsonNode value = read(json);
+    if (value.isArray()) {
+      return decodeObjects(t, key, value);
+    }
     JsonNode names = value.get("columns");
     JsonNode rowsNode = value.get("rows");
     if (names == null || rowsNode == null) {
@@ -122,6 +125,22 @@ public final class RowJson {
       for (ServingTable.Column c : t.columns()) {
         Integer i = at.get(c.name());
         row.add(c.name().equals(t.key()) ? key : value(c.type(), i == null ? null : r.get(i)));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * The value as versions published before 2026-11-25 hold it, an array of one object per row, so
+   * that a rollback to one of them still reads.
+   */
+  private static List<List<Object>> decodeObjects(ServingTable t, String key, JsonNode array) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (JsonNode o : array) {
+      List<Object> row = new ArrayList<>();
+      for (ServingTable.Column c : t.columns()) {
+        row.add(c.name().equals(t.key()) ? key : value(c.type(), o.get(c.name())));
       }
       rows.add(row);
     }

@@ -39,6 +39,15 @@ class RowJsonTest {
     assertThat(parsed.get("rows").get(1).get(4)).isEmpty();
   }
 
+  /** A version published before the compact value (an array of objects) still reads back. */
+  @Test
+  void theEarlierArrayOfObjectsStillReads() {
+    String earlier =
+        "[{\"rank\":1,\"item_id\":\"i1\",\"score\":0.5},{\"rank\":2,\"item_id\":\"i2\",\"score\":0.25}]";
+    assertThat(RowJson.decodeGroup(ServingTable.POPULAR, "eu", earlier))
+        .isEqualTo(List.of(List.of("eu", 1, "i1", 0.5), List.of("eu", 2, "i2", 0.25)));
+  }
+
   /** Doubles are written in the fewest digits that read back as the same double. */
   @Test
   void doublesReadBackExactly() {
