@@ -110,7 +110,8 @@ public final class BulkFloor {
     }
   }
 
-  private static String columns(ServingTable t) {
+  /** The table's columns with PostgreSQL types, no key collation, no index: a plain table. */
+  static String columns(ServingTable t) {
     return t.columns().stream()
         .map(
             c ->

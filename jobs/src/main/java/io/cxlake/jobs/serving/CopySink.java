@@ -11,16 +11,21 @@ import org.postgresql.copy.CopyIn;
  * Streams rows into a PostgreSQL table with COPY (text format) in one transaction: PostgreSQL's
  * fastest load path. Rows are encoded here and sent in buffers of about a megabyte.
  */
-final class CopySink implements RowSink {
+class CopySink implements RowSink {
   private static final int FLUSH_CHARS = 1 << 20;
 
-  private final Connection conn;
+  final Connection conn;
   private final ServingTable table;
   private final CopyIn copy;
   private final StringBuilder buf = new StringBuilder(FLUSH_CHARS + 4096);
   private boolean committed;
 
   CopySink(Connection conn, String target, ServingTable table, int batchSize) {
+    this(conn, target, table, batchSize, "");
+  }
+
+  /** With more COPY {@code options} after the format, e.g. ", FREEZE". */
+  CopySink(Connection conn, String target, ServingTable table, int batchSize, String options) {
     this.conn = conn;
     this.table = table;
     try {
@@ -33,7 +38,9 @@ final class CopySink implements RowSink {
                       + target
                       + " ("
                       + String.join(", ", table.columnNames())
-                      + ") FROM STDIN (FORMAT text)");
+                      + ") FROM STDIN (FORMAT text"
+                      + options
+                      + ")");
     } catch (SQLException e) {
       throw new ServingException("cannot start COPY into " + target + ": " + e.getMessage(), e);
     }
@@ -65,6 +72,10 @@ final class CopySink implements RowSink {
 
   /** COPY text format: backslash, tab, newline and carriage return are backslash-escaped. */
   private void escape(String s) {
+    if (plain(s)) {
+      buf.append(s); // the common case, one copy: most ids and labels have nothing to escape
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -75,6 +86,16 @@ final class CopySink implements RowSink {
         default -> buf.append(c);
       }
     }
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A text[] literal, every element quoted: {"a","b \"c\""}. */
@@ -107,13 +128,17 @@ final class CopySink implements RowSink {
   public void commit() {
     try {
       flush();
-      copy.endCopy();
+      long rows = copy.endCopy();
+      beforeCommit(rows);
       conn.commit();
       committed = true;
     } catch (SQLException e) {
       throw new ServingException("COPY into " + table.storeName() + " failed: " + e, e);
     }
   }
+
+  /** After the COPY ended, in its transaction: what a subclass adds to the same commit. */
+  void beforeCommit(long rows) throws SQLException {}
 
   @Override
   public void close() {

@@ -1,5 +1,6 @@
 package io.cxlake.jobs.serving;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,18 +20,19 @@ final class RedisHashSink implements RowSink {
   private static final int FIELDS_PER_HSET = 500;
 
   private final Jedis jedis;
-  private final String dataKey;
   private final ServingTable table;
   private final int batchSize;
   private final Pipeline pipeline;
-  private Map<String, String> fields = new HashMap<>();
+  private Map<byte[], byte[]> fields = new HashMap<>();
+  private final byte[] dataKeyBytes;
+  private final JsonBytes json = new JsonBytes();
   private int unsynced;
   private String groupKey;
   private final List<List<Object>> group = new ArrayList<>();
 
   RedisHashSink(Jedis jedis, String dataKey, ServingTable table, int batchSize) {
     this.jedis = jedis;
-    this.dataKey = dataKey;
+    this.dataKeyBytes = dataKey.getBytes(StandardCharsets.UTF_8);
     this.table = table;
     this.batchSize = batchSize;
     this.pipeline = jedis.pipelined();
@@ -52,7 +54,7 @@ final class RedisHashSink implements RowSink {
     }
     int order = table.orderIndex();
     group.sort((a, b) -> compare(a.get(order), b.get(order)));
-    fields.put(groupKey, RowJson.encodeGroup(table, group));
+    fields.put(groupKey.getBytes(StandardCharsets.UTF_8), RowJson.encodeGroup(table, group, json));
     group.clear();
     if (fields.size() >= FIELDS_PER_HSET) {
       send();
@@ -68,7 +70,7 @@ final class RedisHashSink implements RowSink {
     if (fields.isEmpty()) {
       return;
     }
-    pipeline.hset(dataKey, fields);
+    pipeline.hset(dataKeyBytes, fields);
     unsynced += fields.size();
     fields = new HashMap<>();
     if (unsynced >= batchSize) {

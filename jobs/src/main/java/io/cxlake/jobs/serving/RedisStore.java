@@ -23,7 +23,8 @@ import redis.clients.jedis.Transaction;
  *   <li>{@code p:current} — string, the current version id: the pointer;
  *   <li>{@code p:versions} — hash, version id → JSON {run_date, status, created_at};
  *   <li>{@code p:seq} — the last version id handed out;
- *   <li>{@code p:v<V>:<table>} — hash, lookup key → JSON array of that key's rows.
+ *   <li>{@code p:v<V>:<table>} — hash, lookup key → that key's rows as JSON ({@link
+ *       RowJson#encodeGroup}).
  * </ul>
  *
  * A reader GETs the pointer, then HGETs its key in that version's hash. The flip is one MULTI/EXEC

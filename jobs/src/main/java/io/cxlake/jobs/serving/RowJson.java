@@ -5,96 +5,139 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The JSON forms of published rows: a Redis value (the rows of one key as an array of objects,
- * without the key column), a list column in SQLite, and a row the lookup command prints.
+ * The JSON forms of published rows: a Redis value (the rows of one key, without the key column, as
+ * column names and arrays of values), a list column in SQLite, and a row the lookup command prints.
  */
 public final class RowJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RowJson() {}
 
-  /** The rows of one key as a JSON array of objects without the key column: a Redis hash value. */
+  /**
+   * The rows of one key without the key column, as a Redis hash value: {@code
+   * {"columns":["rank","item_id",...],"rows":[[1,"i-8812",...],[2,...]]}}. The column names once
+   * per key, not once per row: half the bytes of an array of objects to encode, send and hold.
+   */
   public static String encodeGroup(ServingTable t, List<List<Object>> rows) {
+    return new String(encodeGroup(t, rows, new JsonBytes()), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #encodeGroup(ServingTable, List)} as UTF-8 bytes, written through {@code out}. */
+  static byte[] encodeGroup(ServingTable t, List<List<Object>> rows, JsonBytes out) {
     // Written by hand, not through a tree or a generator: this runs for every key of every publish
-    // to Redis, and was the largest cost of a 1M-row publish (benchmarks/serving.md).
+    // to Redis, and is the largest cost of a 1M-row publish (benchmarks/serving.md).
     List<ServingTable.Column> cols = t.columns();
     int key = t.keyIndex();
-    StringBuilder sb = new StringBuilder(96 * rows.size());
-    sb.append('[');
+    out.clear();
+    out.raw(HEADS.get(t));
     for (int r = 0; r < rows.size(); r++) {
       List<Object> row = rows.get(r);
-      sb.append(r == 0 ? "{" : ",{");
+      if (r > 0) {
+        out.raw((byte) ',');
+      }
+      out.raw((byte) '[');
       boolean first = true;
       for (int i = 0; i < cols.size(); i++) {
         if (i == key) {
           continue;
         }
         if (!first) {
-          sb.append(',');
+          out.raw((byte) ',');
         }
         first = false;
-        ServingTable.Column c = cols.get(i);
-        sb.append('"').append(c.name()).append("\":");
         Object v = row.get(i);
         if (v == null) {
-          sb.append("null");
+          out.nul();
           continue;
         }
-        switch (c.type()) {
-          case TEXT -> quote(sb, (String) v);
-          case INT -> sb.append(((Number) v).intValue());
-          case DOUBLE -> number(sb, ((Number) v).doubleValue());
+        switch (cols.get(i).type()) {
+          case TEXT -> out.string((String) v);
+          case INT -> out.number(((Number) v).intValue());
+          case DOUBLE -> out.number(((Number) v).doubleValue());
           case TEXT_LIST -> {
-            sb.append('[');
+            out.raw((byte) '[');
             List<?> l = (List<?>) v;
             for (int x = 0; x < l.size(); x++) {
               if (x > 0) {
-                sb.append(',');
+                out.raw((byte) ',');
               }
-              quote(sb, String.valueOf(l.get(x)));
+              out.string(String.valueOf(l.get(x)));
             }
-            sb.append(']');
+            out.raw((byte) ']');
           }
         }
       }
-      sb.append('}');
+      out.raw((byte) ']');
     }
-    return sb.append(']').toString();
+    out.raw((byte) ']');
+    out.raw((byte) '}');
+    return out.toBytes();
   }
 
-  /** A JSON number; NaN and infinities have none, so they are written as null. */
-  private static void number(StringBuilder sb, double d) {
-    if (Double.isFinite(d)) {
-      sb.append(d); // Double.toString: the shortest text that reads back as the same double
-    } else {
-      sb.append("null");
-    }
-  }
+  /** Per table, the value's start up to its first row: {@code {"columns":[...],"rows":[}. */
+  private static final Map<ServingTable, byte[]> HEADS = new EnumMap<>(ServingTable.class);
 
-  /** A JSON string: quote, backslash and control characters escaped. */
-  static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '"' || ch == '\\') {
-        sb.append('\\').append(ch);
-      } else if (ch < 0x20) {
-        sb.append(String.format("\\u%04x", (int) ch));
-      } else {
-        sb.append(ch);
+  static {
+    for (ServingTable t : ServingTable.values()) {
+      JsonBytes b = new JsonBytes();
+      b.raw("{\"columns\":[".getBytes(StandardCharsets.UTF_8));
+      boolean first = true;
+      for (ServingTable.Column c : t.columns()) {
+        if (!c.name().equals(t.key())) {
+          if (!first) {
+            b.raw((byte) ',');
+          }
+          b.string(c.name());
+          first = false;
+        }
       }
+      b.raw("],\"rows\":[".getBytes(StandardCharsets.UTF_8));
+      HEADS.put(t, b.toBytes());
     }
-    sb.append('"');
   }
 
   /** The rows of {@code key} back from {@link #encodeGroup}, with the key column restored. */
   public static List<List<Object>> decodeGroup(ServingTable t, String key, String json) {
+    JsonNode value = read(json);
+    if (value.isArray()) {
+      return decodeObjects(t, key, value);
+    }
+    JsonNode names = value.get("columns");
+    JsonNode rowsNode = value.get("rows");
+    if (names == null || rowsNode == null) {
+      throw new ServingException("unreadable value of '" + key + "': no columns or rows");
+    }
+    Map<String, Integer> at = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      at.put(names.get(i).asText(), i);
+    }
     List<List<Object>> rows = new ArrayList<>();
-    for (JsonNode o : read(json)) {
+    for (JsonNode r : rowsNode) {
+      List<Object> row = new ArrayList<>();
+      for (ServingTable.Column c : t.columns()) {
+        Integer i = at.get(c.name());
+        row.add(c.name().equals(t.key()) ? key : value(c.type(), i == null ? null : r.get(i)));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * The value as versions published before 2026-11-25 hold it, an array of one object per row, so
+   * that a rollback to one of them still reads.
+   */
+  private static List<List<Object>> decodeObjects(ServingTable t, String key, JsonNode array) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (JsonNode o : array) {
       List<Object> row = new ArrayList<>();
       for (ServingTable.Column c : t.columns()) {
         row.add(c.name().equals(t.key()) ? key : value(c.type(), o.get(c.name())));

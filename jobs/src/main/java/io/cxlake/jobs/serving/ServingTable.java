@@ -38,6 +38,8 @@ public enum ServingTable {
   private final String key;
   private final String order;
   private final List<Column> columns;
+  private final int keyIndex;
+  private final int orderIndex;
 
   ServingTable(ScoreTable source, String key, String order) {
     this.source = source;
@@ -50,6 +52,9 @@ public enum ServingTable {
       }
     }
     this.columns = List.copyOf(cols);
+    // Computed once: the Redis sink asks for them for every row.
+    this.keyIndex = columnNames().indexOf(key);
+    this.orderIndex = columnNames().indexOf(order);
   }
 
   private static Type type(DataType t) {
@@ -80,7 +85,7 @@ public enum ServingTable {
   }
 
   public int keyIndex() {
-    return indexOf(key);
+    return keyIndex;
   }
 
   /** The column that orders the rows of one key. */
@@ -89,7 +94,7 @@ public enum ServingTable {
   }
 
   public int orderIndex() {
-    return indexOf(order);
+    return orderIndex;
   }
 
   public List<Column> columns() {
@@ -111,10 +116,6 @@ public enum ServingTable {
     }
     out.values().forEach(l -> l.sort(Comparator.comparing(r -> (Comparable) r.get(o))));
     return out;
-  }
-
-  private int indexOf(String name) {
-    return columnNames().indexOf(name);
   }
 
   /** By store name, for the lookup command. */

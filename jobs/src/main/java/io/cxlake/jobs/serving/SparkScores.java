@@ -20,9 +20,9 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * A run's score tables in the lake, as {@link Publisher} reads them. Each table's rows for the
  * run-date are read once and cached for the counts, the write and the validation sample. Writes go
- * from the executors, one sink per partition and {@code max-connections} partitions, each sorted by
- * key so a key's rows are together; SQLite, a local file with one writer, is written from the
- * driver.
+ * from the executors, one sink per partition and {@code max-connections} partitions, each a range
+ * of keys, sorted by key so a key's rows are together; SQLite, a local file with one writer, is
+ * written from the driver.
  */
 public final class SparkScores implements Scores, AutoCloseable {
   private final StoreSpec spec;
@@ -62,7 +62,9 @@ public final class SparkScores implements Scores, AutoCloseable {
       return;
     }
     StoreSpec s = spec;
-    d.repartition(spec.maxConnections(), col(t.key()))
+    // By key range, not hash: each writer holds one range of keys, which PostgreSQL makes one
+    // partition of the version's table (PartitionSink); Redis does not mind either way.
+    d.repartitionByRange(spec.maxConnections(), col(t.key()))
         .sortWithinPartitions(col(t.key()), col(t.order()))
         .foreachPartition((ForeachPartitionFunction<Row>) it -> writePartition(s, version, t, it));
   }

@@ -60,6 +60,11 @@ abstract class SqlStore implements ServingStore {
   /** Before a version's index is built: the dialect's session settings for it. */
   void beforeIndex(Statement s) throws SQLException {}
 
+  /** What follows a version table's column list in its CREATE TABLE (PostgreSQL: partitioning). */
+  String layout(ServingTable t) {
+    return "";
+  }
+
   static String table(long version, ServingTable t) {
     return PREFIX + t.storeName() + "_v" + version;
   }
@@ -155,7 +160,7 @@ abstract class SqlStore implements ServingStore {
                                   + sqlType(c.type())
                                   + (c.name().equals(t.key()) ? keyCollation() : ""))
                       .collect(Collectors.joining(", "));
-              s.execute("CREATE TABLE " + table(v.id(), t) + " (" + cols + ")");
+              s.execute("CREATE TABLE " + table(v.id(), t) + " (" + cols + ")" + layout(t));
             }
           }
           return null;

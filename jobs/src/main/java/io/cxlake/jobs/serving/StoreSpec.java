@@ -85,7 +85,7 @@ public record StoreSpec(
       case "sqlite" ->
           new JdbcBatchSink(
               SqliteStore.connect(sqlitePath), SqlStore.table(version, t), t, batchSize);
-      case "postgres" -> new CopySink(postgres(), SqlStore.table(version, t), t, batchSize);
+      case "postgres" -> PartitionSink.open(postgres(), SqlStore.table(version, t), t, batchSize);
       case "redis" ->
           new RedisHashSink(redis(), RedisStore.dataKey(redisPrefix, version, t), t, batchSize);
       default -> throw new IllegalArgumentException("unknown serving store type '" + type + "'");

@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Scores held in memory, written the way the Spark side writes them: split by key into {@code
+ * Scores held in memory, written the way the Spark side writes them: split by key range into {@code
  * writers} partitions, each sorted by key and sent through its own sink, in parallel.
  */
 class MemoryScores implements Scores {
@@ -41,17 +41,23 @@ class MemoryScores implements Scores {
     return grouped.computeIfAbsent(t, x -> t.byKey(rows.get(t)));
   }
 
-  /** The table split into sorted partitions; done once, so a benchmark can do it before timing. */
+  /**
+   * The table split into {@code writers} ranges of keys, each sorted by key (as Spark's range
+   * partitioning and sort within partitions do); done once, so a benchmark can do it before timing.
+   */
   List<List<List<Object>>> partitions(ServingTable t) {
     return partitions.computeIfAbsent(
         t,
         x -> {
+          List<String> keys = new ArrayList<>(byKey(t).keySet());
+          keys.sort(null); // UTF-16 order: the "C" (byte) order for the test keys, all ASCII
           List<List<List<Object>>> parts = new ArrayList<>();
           for (int i = 0; i < writers; i++) {
             parts.add(new ArrayList<>());
           }
-          byKey(t)
-              .forEach((k, group) -> parts.get(Math.floorMod(k.hashCode(), writers)).addAll(group));
+          for (int k = 0; k < keys.size(); k++) {
+            parts.get((int) ((long) k * writers / keys.size())).addAll(byKey(t).get(keys.get(k)));
+          }
           return parts;
         });
   }

@@ -1,5 +1,6 @@
 package io.cxlake.jobs.serving;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
@@ -18,7 +20,7 @@ import redis.clients.jedis.Pipeline;
  * the same server: PostgreSQL — one COPY of the same recommendation rows into a plain table with no
  * index; Redis — pipelined SET of one key per user with that user's JSON value already encoded.
  *
- * <p>Arguments: [users=100000] [repeats=3] [writers=2].
+ * <p>Arguments: [users=100000] [repeats=3] [writers=2] [stores=postgres,redis,sqlite].
  */
 public final class ServingBenchmark {
   private static final int RECS = 10;
@@ -44,20 +46,36 @@ public final class ServingBenchmark {
             0,
             null,
             2);
+    List<String> only = args.length > 3 ? List.of(args[3].split(",")) : List.of();
     for (StoreSpec spec : List.of(pg, redis, sqlite)) {
+      if (!only.isEmpty() && !only.contains(spec.type())) {
+        continue;
+      }
+      server =
+          switch (spec.type()) {
+            case "postgres" -> ServerCpu.find("postgres", TestServers.postgres().getPort());
+            case "redis" -> ServerCpu.find("redis-server", spec.redisPort());
+            default -> Optional.empty();
+          };
       // Warm-up, untimed: JIT and the servers' caches, so run 1 is not an outlier.
       Map<ServingTable, List<List<Object>>> warm = ScoreFixtures.run(users / 4, 99, RECS);
       publishSeconds(spec, warm, -1);
       floorSeconds(spec, warm.get(ServingTable.RECOMMENDATIONS), -1);
       double[] publish = new double[repeats];
       double[] floor = new double[repeats];
+      double[][] cpu = new double[4][repeats]; // publish client, server; floor client, server
       for (int i = 0; i < repeats; i++) {
         Map<ServingTable, List<List<Object>>> rows = ScoreFixtures.run(users, i + 1, RECS);
         publish[i] = publishSeconds(spec, rows, i);
+        cpu[0][i] = lastClient;
+        cpu[1][i] = lastServer;
         floor[i] = floorSeconds(spec, rows.get(ServingTable.RECOMMENDATIONS), i);
+        cpu[2][i] = lastClient;
+        cpu[3][i] = lastServer;
         System.out.printf(
-            "  %s run %d: publish %.2f s, floor %.2f s%n",
-            spec.type(), i + 1, publish[i], floor[i]);
+            "  %s run %d: publish %.2f s (cpu s: client %.2f, server %.2f), floor %.2f s"
+                + " (cpu s: client %.2f, server %.2f)%n",
+            spec.type(), i + 1, publish[i], cpu[0][i], cpu[1][i], floor[i], cpu[2][i], cpu[3][i]);
       }
       double p = median(publish);
       double f = median(floor);
@@ -79,10 +97,56 @@ public final class ServingBenchmark {
       }
       System.out.printf(
           "%-8s publish %.2f s (%,.0f rows/s) | floor %.2f s (%,.0f rows/s) | publish/floor"
-              + " throughput %.2fx%n",
-          spec.type(), p, n / p, f, n / f, f / p);
+              + " throughput %.2fx | spread: publish %.2f-%.2f s, floor %.2f-%.2f s%n",
+          spec.type(),
+          p,
+          n / p,
+          f,
+          n / f,
+          f / p,
+          min(publish),
+          max(publish),
+          min(floor),
+          max(floor));
+      System.out.printf(
+          "%-8s cpu s, medians: publish client %.2f + server %.2f = %.2f | floor client %.2f +"
+              + " server %.2f = %.2f%n",
+          spec.type(),
+          median(cpu[0]),
+          median(cpu[1]),
+          median(cpu[0]) + median(cpu[1]),
+          median(cpu[2]),
+          median(cpu[3]),
+          median(cpu[2]) + median(cpu[3]));
     }
     System.exit(0);
+  }
+
+  /** The server of the store being measured, for its CPU time; empty for SQLite. */
+  static Optional<ServerCpu> server = Optional.empty();
+
+  private static double clientAt;
+  private static double serverAt;
+
+  /** CPU seconds of the last timed phase: this JVM (the client), the server. */
+  static double lastClient;
+
+  static double lastServer;
+
+  static void cpuStart() {
+    clientAt = ServerCpu.jvmSeconds();
+    serverAt = server.map(ServerCpu::seconds).orElse(0.0);
+  }
+
+  /** After the clock stopped: waits a little so exited backends are counted by their server. */
+  static void cpuStop() {
+    lastClient = ServerCpu.jvmSeconds() - clientAt;
+    try {
+      Thread.sleep(150);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    lastServer = server.map(ServerCpu::seconds).orElse(0.0) - serverAt;
   }
 
   /** The spec with {@code n} parallel writers (serving.max-connections). */
@@ -113,9 +177,12 @@ public final class ServingBenchmark {
         scores.sample(t, Publisher.SAMPLE_KEYS);
       }
       System.gc();
+      cpuStart();
       long start = System.nanoTime();
       Publisher.publish(store, scores, LocalDate.of(2026, 1, 2).plusDays(i), false, 2);
-      return (System.nanoTime() - start) / 1e9;
+      double wall = (System.nanoTime() - start) / 1e9;
+      cpuStop();
+      return wall;
     }
   }
 
@@ -133,17 +200,19 @@ public final class ServingBenchmark {
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS floor_recs");
       s.execute(
-          "CREATE TABLE floor_recs (user_id text, rank integer, item_id text,"
-              + " score double precision, layer text)");
+          "CREATE TABLE floor_recs (" + BulkFloor.columns(ServingTable.RECOMMENDATIONS) + ")");
     }
     System.gc();
+    cpuStart();
     long start = System.nanoTime();
     try (RowSink sink =
         new CopySink(spec.postgres(), "floor_recs", ServingTable.RECOMMENDATIONS, 5000)) {
       recs.forEach(sink::add);
       sink.commit();
     }
-    return (System.nanoTime() - start) / 1e9;
+    double wall = (System.nanoTime() - start) / 1e9;
+    cpuStop();
+    return wall;
   }
 
   /** Pipelined SET of one key per user, values encoded beforehand: Redis's raw write speed. */
@@ -157,26 +226,32 @@ public final class ServingBenchmark {
    */
   static double setFloor(StoreSpec spec, List<List<Object>> recs, boolean encodeInside) {
     Map<String, List<List<Object>>> byUser = ServingTable.RECOMMENDATIONS.byKey(recs);
-    List<String[]> kv = new ArrayList<>(byUser.size());
+    // The values as publish hands them to Jedis: UTF-8 bytes of RowJson's encoding.
+    List<byte[][]> kv = new ArrayList<>(byUser.size());
+    JsonBytes json = new JsonBytes();
     byUser.forEach(
         (k, v) ->
             kv.add(
-                new String[] {
-                  "floor:" + k,
-                  encodeInside ? null : RowJson.encodeGroup(ServingTable.RECOMMENDATIONS, v)
+                new byte[][] {
+                  ("floor:" + k).getBytes(StandardCharsets.UTF_8),
+                  encodeInside ? null : RowJson.encodeGroup(ServingTable.RECOMMENDATIONS, v, json)
                 }));
     try (Jedis j = spec.redis()) {
       j.select(1); // a database of its own, emptied after; the store's keys stay in database 0
       j.flushDB();
       System.gc();
+      cpuStart();
       long start = System.nanoTime();
       Pipeline p = j.pipelined();
       int n = 0;
-      for (String[] e : kv) {
-        String value =
+      for (byte[][] e : kv) {
+        byte[] value =
             e[1] != null
                 ? e[1]
-                : RowJson.encodeGroup(ServingTable.RECOMMENDATIONS, byUser.get(e[0].substring(6)));
+                : RowJson.encodeGroup(
+                    ServingTable.RECOMMENDATIONS,
+                    byUser.get(new String(e[0], StandardCharsets.UTF_8).substring(6)),
+                    json);
         p.set(e[0], value);
         if (++n % spec.batchSize() == 0) {
           p.sync();
@@ -184,6 +259,7 @@ public final class ServingBenchmark {
       }
       p.sync();
       double s = (System.nanoTime() - start) / 1e9;
+      cpuStop();
       j.flushDB();
       return s;
     }
@@ -196,8 +272,9 @@ public final class ServingBenchmark {
       s.execute("DROP TABLE IF EXISTS floor_recs");
       s.execute(
           "CREATE TABLE floor_recs (user_id TEXT, rank INTEGER, item_id TEXT, score REAL,"
-              + " layer TEXT)");
+              + " layer TEXT, model_version TEXT)");
     }
+    cpuStart();
     long start = System.nanoTime();
     try (RowSink sink =
         new JdbcBatchSink(
@@ -208,7 +285,17 @@ public final class ServingBenchmark {
       recs.forEach(sink::add);
       sink.commit();
     }
-    return (System.nanoTime() - start) / 1e9;
+    double wall = (System.nanoTime() - start) / 1e9;
+    cpuStop();
+    return wall;
+  }
+
+  static double min(double[] xs) {
+    return Arrays.stream(xs).min().orElse(Double.NaN);
+  }
+
+  static double max(double[] xs) {
+    return Arrays.stream(xs).max().orElse(Double.NaN);
   }
 
   static double median(double[] xs) {
