@@ -1,6 +1,7 @@
 package io.cxlake.models.returnrisk;
 
 import io.cxlake.lake.sim.ReturnModel;
+import io.cxlake.models.evaluation.BinaryMetrics;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -66,6 +67,18 @@ final class PlantedReturns {
           .add("informed_probability", DataTypes.DoubleType);
 
   private PlantedReturns() {}
+
+  /** The AUCs a model is judged against: of the true probabilities, and of the informed ones. */
+  record Ceilings(double oracle, double informed) {
+    static Ceilings of(Dataset<Row> scored) {
+      List<Row> rows =
+          scored.select("true_probability", "label", "informed_probability").collectAsList();
+      int[] y = rows.stream().mapToInt(r -> r.getInt(1)).toArray();
+      return new Ceilings(
+          BinaryMetrics.aucRoc(rows.stream().mapToDouble(r -> r.getDouble(0)).toArray(), y),
+          BinaryMetrics.aucRoc(rows.stream().mapToDouble(r -> r.getDouble(2)).toArray(), y));
+    }
+  }
 
   /**
    * A past line of a customer: when it was ordered, what kind of line it was, and when (if ever) it

@@ -1,8 +1,6 @@
 package io.cxlake.models.returnrisk;
 
 import io.cxlake.lake.testing.SparkExtension;
-import io.cxlake.models.evaluation.BinaryMetrics;
-import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,13 +39,9 @@ class ReturnRiskHistoryBenchmark {
             new ReturnRiskTrainer(0.0, 20).fit(split.train(), split.calibration(), "bench");
         Dataset<Row> test = model.score(split.test(), 0.2, 0.4).cache();
         Evaluation eval = Evaluation.of(test, model.baseRate(), 10);
-        List<Row> rows =
-            test.select("true_probability", "label", "informed_probability").collectAsList();
-        double[] truth = rows.stream().mapToDouble(r -> r.getDouble(0)).toArray();
-        int[] y = rows.stream().mapToInt(r -> r.getInt(1)).toArray();
-        double[] informed = rows.stream().mapToDouble(r -> r.getDouble(2)).toArray();
-        double oracle = BinaryMetrics.aucRoc(truth, y);
-        double ceiling = BinaryMetrics.aucRoc(informed, y);
+        PlantedReturns.Ceilings c = PlantedReturns.Ceilings.of(test);
+        double oracle = c.oracle();
+        double ceiling = c.informed();
         double auc = eval.model().get("auc_roc");
         String row =
             String.format(

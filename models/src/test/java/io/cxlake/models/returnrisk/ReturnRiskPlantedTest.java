@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxlake.lake.testing.SparkExtension;
-import io.cxlake.models.evaluation.BinaryMetrics;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -17,9 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * On lines drawn from the simulator's planted return model over a year of history, the model must
  * reach the goal (0.97 of the oracle, the AUC of the true probabilities; the test's floor is a
- * little below it) and the informed
- * ceiling (the AUC of what can be known point-in-time), be calibrated, and give the planted
- * dominant term as its top reason.
+ * little below it) and the informed ceiling (the AUC of what can be known point-in-time), be
+ * calibrated, and give the planted dominant term as its top reason.
  */
 @ExtendWith(SparkExtension.class)
 class ReturnRiskPlantedTest {
@@ -50,13 +48,9 @@ class ReturnRiskPlantedTest {
 
   @Test
   void aucApproachesTheOracleAndProbabilitiesAreCalibrated() {
-    List<Row> rows =
-        test.select("true_probability", "label", "informed_probability").collectAsList();
-    double[] truth = rows.stream().mapToDouble(r -> r.getDouble(0)).toArray();
-    int[] y = rows.stream().mapToInt(r -> r.getInt(1)).toArray();
-    double[] informed = rows.stream().mapToDouble(r -> r.getDouble(2)).toArray();
-    double oracle = BinaryMetrics.aucRoc(truth, y);
-    double ceiling = BinaryMetrics.aucRoc(informed, y);
+    PlantedReturns.Ceilings c = PlantedReturns.Ceilings.of(test);
+    double oracle = c.oracle();
+    double ceiling = c.informed();
     double ratio = eval.model().get("auc_roc") / oracle;
     System.out.printf(
         Locale.ROOT,
