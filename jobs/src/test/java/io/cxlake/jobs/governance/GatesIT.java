@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxlake.jobs.Main;
 import io.cxlake.jobs.cli.ExitCodes;
-import io.cxlake.jobs.serving.ServingStore;
-import io.cxlake.jobs.serving.StoreSpec;
+import io.cxlake.jobs.serving.SqliteServed;
 import io.cxlake.jobs.serving.Version;
-import io.cxlake.lake.config.ConfigLoader;
 import io.cxlake.lake.governance.GovernanceTable;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.Table;
@@ -74,15 +72,7 @@ class GatesIT {
   }
 
   private Version serving() {
-    StoreSpec spec =
-        StoreSpec.of(
-            ConfigLoader.load(null, List.of("serving.sqlite-path=" + dir.resolve("serving.db")))
-                .serving(),
-            SharedShop.SECRETS,
-            null);
-    try (ServingStore s = spec.open()) {
-      return s.current().orElseThrow();
-    }
+    return SqliteServed.current(dir.resolve("serving.db"));
   }
 
   private void assertBlockedAtTheGate(Lake lake, Version before, String... reason) {

@@ -13,27 +13,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cxlake.features.FeatureTable;
 import io.cxlake.jobs.Main;
 import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.jobs.serving.SqliteServed;
+import io.cxlake.jobs.serving.Version;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.governance.GovernanceTable;
 import io.cxlake.lake.table.Lake;
+import io.cxlake.lake.table.RunLedger;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.testing.SparkExtension;
 import io.cxlake.lake.testing.TempLake;
 import io.cxlake.models.score.ScoreTable;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The drift gate on a lake of made-up order lines: the lines the model scores look like those it
- * was trained on, and the gate passes; a planted shift in discount depth blocks with exit 3 naming
- * the feature, and the metrics of every feature are kept.
+ * was trained on, and the gate passes; a planted shift in discount depth stops the nightly before
+ * publish with exit 3 naming the feature, the store keeps serving the night before, and the metrics
+ * of every feature are kept.
  */
 @ExtendWith(SparkExtension.class)
 class DriftGateTest {
@@ -86,16 +94,24 @@ class DriftGateTest {
             lit(Date.valueOf(day)).as("run_date"));
   }
 
+  @TempDir static Path dir;
+
   private static int drift(Lake lake) {
-    return Main.run(
-        Secrets.fromEnvironment(),
-        "drift",
-        "--run-date",
-        D.toString(),
-        "--set",
-        "lake.root=" + lake.root(),
-        "--set",
-        "return-risk.label-days=" + LABEL_DAYS);
+    return cxlake(lake, "drift", "--run-date", D.toString());
+  }
+
+  private static int cxlake(Lake lake, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--set", "lake.root=" + lake.root(),
+            "--set", "return-risk.label-days=" + LABEL_DAYS,
+            "--set", "serving.sqlite-path=" + dir.resolve("serving.db")));
+    // The nightly reads the pseudonym key whatever steps it runs.
+    Secrets secrets =
+        Secrets.fromEnvironment()
+            .withOverrides(Map.of("CXLAKE_PSEUDONYM_KEY", "gate-test-key-0123456789"));
+    return Main.run(secrets, all.toArray(String[]::new));
   }
 
   /** The 97 customers of the lines, each consenting to profiling (return risk trains on them). */
@@ -137,10 +153,21 @@ class DriftGateTest {
         .contains("discount_depth", "unit_price", "category", "score");
     assertThat(metrics).extracting(r -> r.<String>getAs("status")).doesNotContain("block");
 
+    // The shifted night through the nightly: the gate blocks before publish, and the store keeps
+    // serving the night before.
     Lake shifted = lake(spark, 0.25);
-    assertThat(drift(shifted)).isEqualTo(ExitCodes.GATE_BLOCKED);
+    assertThat(cxlake(shifted, "publish", "--run-date", D.minusDays(1).toString()))
+        .isEqualTo(ExitCodes.OK);
+    Version served = SqliteServed.current(dir.resolve("serving.db"));
+    LedgerSeed.succeededBefore(shifted, D, "drift-gate");
+    assertThat(cxlake(shifted, "nightly", "--run-date", D.toString()))
+        .isEqualTo(ExitCodes.GATE_BLOCKED);
+    assertThat(new RunLedger(shifted).latestStatus(D))
+        .as("nothing after the gate ran, publish included")
+        .containsEntry("drift-gate", RunLedger.BLOCKED)
+        .doesNotContainKeys("publish", "report");
+    assertThat(SqliteServed.current(dir.resolve("serving.db"))).isEqualTo(served);
     Row ledger = shifted.read(Table.RUNS).where("step = 'drift-gate'").head();
-    assertThat(ledger.<String>getAs("status")).isEqualTo("blocked");
     assertThat(ledger.<String>getAs("message"))
         .contains("return_risk discount_depth PSI")
         .contains("gates.psi-block 0.25")

@@ -13,8 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cxlake.features.FeatureTable;
 import io.cxlake.jobs.Main;
 import io.cxlake.jobs.cli.ExitCodes;
+import io.cxlake.jobs.nightly.LedgerSeed;
+import io.cxlake.jobs.serving.SqliteServed;
+import io.cxlake.jobs.serving.Version;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.table.Lake;
+import io.cxlake.lake.table.RunLedger;
 import io.cxlake.lake.table.Table;
 import io.cxlake.lake.testing.SparkExtension;
 import io.cxlake.lake.testing.TempLake;
@@ -23,9 +27,12 @@ import io.cxlake.models.registry.ModelRegistry;
 import io.cxlake.models.registry.ModelVersion;
 import io.cxlake.models.returnrisk.ReturnRisk;
 import io.cxlake.models.score.ScoreTable;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,13 +40,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The return-risk gate against the registry, on made-up order lines whose returns follow a planted
  * rule (several variants of an item in one order come back far more often): the first model beats
  * the baseline and becomes champion, and scores the open lines under its version; a champion far
  * better than any model this data allows makes the next night's model lose, block (exit 3), score
- * nothing, and leave the champion in place.
+ * nothing, and stop the nightly before publish: the champion stays, and so does D's served version.
  */
 @ExtendWith(SparkExtension.class)
 class ReturnRiskGateTest {
@@ -114,14 +122,20 @@ class ReturnRiskGateTest {
             lit(Date.valueOf("2026-01-01")).as("ingest_date"));
   }
 
+  @TempDir static Path dir;
+
   private static int cxlake(Lake lake, String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--set";
-    all[args.length + 1] = "lake.root=" + lake.root();
-    all[args.length + 2] = "--set";
-    all[args.length + 3] = "return-risk.label-days=" + LABEL_DAYS;
-    return Main.run(Secrets.fromEnvironment(), all);
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of(
+            "--set", "lake.root=" + lake.root(),
+            "--set", "return-risk.label-days=" + LABEL_DAYS,
+            "--set", "serving.sqlite-path=" + dir.resolve("serving.db")));
+    // The nightly reads the pseudonym key whatever steps it runs.
+    Secrets secrets =
+        Secrets.fromEnvironment()
+            .withOverrides(Map.of("CXLAKE_PSEUDONYM_KEY", "gate-test-key-0123456789"));
+    return Main.run(secrets, all.toArray(String[]::new));
   }
 
   private static Dataset<Row> scoresOf(Lake lake, LocalDate day) {
@@ -159,15 +173,23 @@ class ReturnRiskGateTest {
         .containsExactly(first);
     assertThat(scoresOf(lake, D).where("item_id IS NULL").count()).isZero();
 
+    assertThat(cxlake(lake, "publish", "--run-date", D.toString())).isEqualTo(ExitCodes.OK);
+    Version served = SqliteServed.current(dir.resolve("serving.db"));
+
     // A planted champion better than anything this data allows: the next night's step trains a
-    // model that loses to it, and scores nothing.
+    // model that loses to it, scores nothing, and the nightly stops there, publish included.
     String planted = "return_risk-planted";
     registry.record(
         new ModelVersion(M, planted, D, Map.of(), Map.of("auc_roc", 0.999), D, D, Map.of()),
         new ChampionGate.Decision(true, "planted champion"));
     LocalDate next = D.plusDays(1);
-    assertThat(cxlake(lake, "return-risk", "--run-date", next.toString()))
+    LedgerSeed.succeededBefore(lake, next, "return-risk");
+    assertThat(cxlake(lake, "nightly", "--run-date", next.toString()))
         .isEqualTo(ExitCodes.GATE_BLOCKED);
+    assertThat(new RunLedger(lake).latestStatus(next))
+        .as("nothing after the blocked step ran, publish included")
+        .containsEntry("return-risk", RunLedger.BLOCKED)
+        .doesNotContainKeys("recs", "publish", "report");
     Row step =
         lake.read(Table.RUNS)
             .where(
@@ -175,7 +197,6 @@ class ReturnRiskGateTest {
                     .equalTo("return-risk")
                     .and(col("run_date").equalTo(lit(Date.valueOf(next)))))
             .head();
-    assertThat(step.<String>getAs("status")).isEqualTo("blocked");
     assertThat(step.<String>getAs("message"))
         .contains("not promoted: auc_roc", "below the champion's 0.9990");
     assertThat(scoresOf(lake, next).count()).as("a rejected model scores nothing").isZero();
@@ -183,5 +204,8 @@ class ReturnRiskGateTest {
     assertThat(registry.events(M))
         .extracting(e -> e.version() + " " + e.event())
         .contains(ModelVersion.versionFor(M, next) + " rejected");
+    assertThat(SqliteServed.current(dir.resolve("serving.db")))
+        .as("the serving store keeps D's version")
+        .isEqualTo(served);
   }
 }
