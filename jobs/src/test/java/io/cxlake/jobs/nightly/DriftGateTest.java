@@ -11,11 +11,9 @@ import static org.apache.spark.sql.functions.rand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxlake.features.FeatureTable;
-import io.cxlake.jobs.Main;
 import io.cxlake.jobs.cli.ExitCodes;
 import io.cxlake.jobs.serving.SqliteServed;
 import io.cxlake.jobs.serving.Version;
-import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.governance.GovernanceTable;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.RunLedger;
@@ -26,9 +24,7 @@ import io.cxlake.models.score.ScoreTable;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -101,17 +97,7 @@ class DriftGateTest {
   }
 
   private static int cxlake(Lake lake, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--set", "lake.root=" + lake.root(),
-            "--set", "return-risk.label-days=" + LABEL_DAYS,
-            "--set", "serving.sqlite-path=" + dir.resolve("serving.db")));
-    // The nightly reads the pseudonym key whatever steps it runs.
-    Secrets secrets =
-        Secrets.fromEnvironment()
-            .withOverrides(Map.of("CXLAKE_PSEUDONYM_KEY", "gate-test-key-0123456789"));
-    return Main.run(secrets, all.toArray(String[]::new));
+    return HandBuiltNight.cxlake(lake, LABEL_DAYS, dir.resolve("serving.db"), args);
   }
 
   /** The 97 customers of the lines, each consenting to profiling (return risk trains on them). */
@@ -159,7 +145,7 @@ class DriftGateTest {
     assertThat(cxlake(shifted, "publish", "--run-date", D.minusDays(1).toString()))
         .isEqualTo(ExitCodes.OK);
     Version served = SqliteServed.current(dir.resolve("serving.db"));
-    LedgerSeed.succeededBefore(shifted, D, "drift-gate");
+    HandBuiltNight.succeededBefore(shifted, D, "drift-gate");
     assertThat(cxlake(shifted, "nightly", "--run-date", D.toString()))
         .isEqualTo(ExitCodes.GATE_BLOCKED);
     assertThat(new RunLedger(shifted).latestStatus(D))

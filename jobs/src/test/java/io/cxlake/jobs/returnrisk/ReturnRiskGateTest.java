@@ -11,12 +11,10 @@ import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxlake.features.FeatureTable;
-import io.cxlake.jobs.Main;
 import io.cxlake.jobs.cli.ExitCodes;
-import io.cxlake.jobs.nightly.LedgerSeed;
+import io.cxlake.jobs.nightly.HandBuiltNight;
 import io.cxlake.jobs.serving.SqliteServed;
 import io.cxlake.jobs.serving.Version;
-import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.table.Lake;
 import io.cxlake.lake.table.RunLedger;
 import io.cxlake.lake.table.Table;
@@ -31,8 +29,6 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -125,17 +121,7 @@ class ReturnRiskGateTest {
   @TempDir static Path dir;
 
   private static int cxlake(Lake lake, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--set", "lake.root=" + lake.root(),
-            "--set", "return-risk.label-days=" + LABEL_DAYS,
-            "--set", "serving.sqlite-path=" + dir.resolve("serving.db")));
-    // The nightly reads the pseudonym key whatever steps it runs.
-    Secrets secrets =
-        Secrets.fromEnvironment()
-            .withOverrides(Map.of("CXLAKE_PSEUDONYM_KEY", "gate-test-key-0123456789"));
-    return Main.run(secrets, all.toArray(String[]::new));
+    return HandBuiltNight.cxlake(lake, LABEL_DAYS, dir.resolve("serving.db"), args);
   }
 
   private static Dataset<Row> scoresOf(Lake lake, LocalDate day) {
@@ -183,7 +169,7 @@ class ReturnRiskGateTest {
         new ModelVersion(M, planted, D, Map.of(), Map.of("auc_roc", 0.999), D, D, Map.of()),
         new ChampionGate.Decision(true, "planted champion"));
     LocalDate next = D.plusDays(1);
-    LedgerSeed.succeededBefore(lake, next, "return-risk");
+    HandBuiltNight.succeededBefore(lake, next, "return-risk");
     assertThat(cxlake(lake, "nightly", "--run-date", next.toString()))
         .isEqualTo(ExitCodes.GATE_BLOCKED);
     assertThat(new RunLedger(lake).latestStatus(next))
