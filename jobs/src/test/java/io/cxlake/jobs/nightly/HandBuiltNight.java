@@ -1,5 +1,7 @@
 package io.cxlake.jobs.nightly;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cxlake.jobs.Main;
 import io.cxlake.lake.config.Secrets;
 import io.cxlake.lake.table.Lake;
@@ -58,5 +60,20 @@ public final class HandBuiltNight {
               null));
     }
     throw new IllegalArgumentException("no step " + step);
+  }
+
+  /** The night stopped at {@code step}, blocked: no step after it ran, publish included. */
+  public static void assertBlockedAt(Lake lake, LocalDate day, String step) {
+    Map<String, String> ran = new RunLedger(lake).latestStatus(day);
+    assertThat(ran).containsEntry(step, RunLedger.BLOCKED);
+    List<String> later =
+        Nightly.STEPS.stream()
+            .map(Nightly.Step::name)
+            .dropWhile(n -> !n.equals(step))
+            .skip(1)
+            .toList();
+    assertThat(ran)
+        .as("nothing after %s ran, publish included", step)
+        .doesNotContainKeys(later.toArray(String[]::new));
   }
 }
